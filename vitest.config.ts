@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+		exclude: ['**/node_modules/**', 'test/e2e/**'],
+		pool: 'forks',
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
