@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from './close-codes.ts';
+import { Room } from './room.ts';
+import type { RoomOptions, UpdateSource } from './room.ts';
+import { TestPeer } from './test-peer.ts';
+
+function createRoom(stored: Uint8Array[] = [], options: Partial<RoomOptions> = {}) {
+	const accepted: Array<{ update: Uint8Array; source: UpdateSource }> = [];
+	const room = new Room({
+		section: 'timeline',
+		load: async () => stored,
+		onUpdate: (update, source) => accepted.push({ update, source }),
+		...options
+	});
+	return { room, accepted };
+}
+
+const text = (peer: TestPeer | Room) => peer.doc.getText('t').toString();
+
+describe('Room', () => {
+	it('brings two peers to the same state and a late joiner gets everything', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		const b = new TestPeer(room, 'b').connect();
+		a.doc.getText('t').insert(0, 'hello ');
+		b.doc.getText('t').insert(0, 'world ');
+		expect(text(a)).toBe(text(b));
+		const late = new TestPeer(room, 'late').connect();
+		expect(text(late)).toBe(text(a));
+		expect(text(late)).toHaveLength(12);
+	});
+
+	it('starts from the stored state', async () => {
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'stored');
+		const { room } = createRoom([Y.encodeStateAsUpdate(source)]);
+		await room.ready;
+		expect(text(new TestPeer(room, 'a').connect())).toBe('stored');
+	});
+
+	it('processes nothing before the document has loaded, then everything in order', async () => {
+		let release!: (updates: Uint8Array[]) => void;
+		const { room, accepted } = createRoom([], {
+			load: () => new Promise<Uint8Array[]>((resolve) => (release = resolve))
+		});
+		const a = new TestPeer(room, 'a').connect();
+		a.doc.getText('t').insert(0, 'early');
+		expect(accepted).toHaveLength(0);
+		expect(a.received).toHaveLength(0);
+		const stored = new Y.Doc();
+		stored.getText('t').insert(0, 'stored ');
+		release([Y.encodeStateAsUpdate(stored)]);
+		await room.ready;
+		expect(text(room)).toContain('early');
+		expect(text(room)).toContain('stored');
+		expect(text(a)).toBe(text(room));
+		expect(accepted.map((a) => a.source)).toEqual(['peer']);
+	});
+
+	it('hands only accepted local changes to storage, not stored or remote ones', async () => {
+		const { room, accepted } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		a.doc.getText('t').insert(0, 'x');
+		const remote = new Y.Doc();
+		remote.getText('r').insert(0, 'y');
+		room.applyRemoteUpdate(Y.encodeStateAsUpdate(remote));
+		expect(accepted.map((a) => a.source)).toEqual(['peer']);
+		expect(a.doc.getText('r').toString()).toBe('y');
+	});
+
+	it('refuses an observer write: not applied, not broadcast, not stored, writer told', async () => {
+		const { room, accepted } = createRoom();
+		await room.ready;
+		const writer = new TestPeer(room, 'w').connect();
+		writer.doc.getText('t').insert(0, 'ok');
+		const observer = new TestPeer(room, 'o', false).connect();
+		expect(observer.refusals()).toEqual([]);
+		expect(text(observer)).toBe('ok');
+		const before = accepted.length;
+		observer.doc.getText('t').insert(0, 'nope');
+		expect(observer.refusals()).toEqual(['read-only:timeline']);
+		expect(text(room)).toBe('ok');
+		expect(text(writer)).toBe('ok');
+		expect(accepted).toHaveLength(before);
+	});
+
+	it('refuses writes to a locked section from everyone, and accepts them after unlock', async () => {
+		const { room, accepted } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		const b = new TestPeer(room, 'b').connect();
+		room.setLocked(true);
+		a.doc.getText('t').insert(0, 'locked');
+		expect(a.refusals()).toEqual(['locked:timeline']);
+		expect(text(b)).toBe('');
+		expect(accepted).toHaveLength(0);
+		room.setLocked(false);
+		const fresh = new TestPeer(room, 'a2').connect();
+		fresh.doc.getText('t').insert(0, 'open');
+		expect(text(b)).toBe('open');
+		expect(accepted).toHaveLength(1);
+	});
+
+	it('does not count a read-only peer syncing what the server has as a write', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		a.doc.getText('t').insert(0, 'abc');
+		a.doc.getText('t').delete(0, 1);
+		const observer = new TestPeer(room, 'o', false);
+		Y.applyUpdate(observer.doc, Y.encodeStateAsUpdate(room.doc));
+		observer.connect();
+		expect(observer.refusals()).toEqual([]);
+		expect(observer.closed).toBeNull();
+	});
+
+	it('closes a peer that keeps sending refused writes', async () => {
+		const { room } = createRoom([], { refusalLimit: 3 });
+		await room.ready;
+		const observer = new TestPeer(room, 'o', false).connect();
+		for (let i = 0; i < 5; i++) observer.doc.getText('t').insert(0, 'x');
+		expect(observer.closed?.code).toBe(CloseCode.RefusedWrites);
+		expect(room.peerCount).toBe(0);
+	});
+
+	it('closes only the sender of a malformed frame; the others carry on', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		const bad = new TestPeer(room, 'bad').connect();
+		bad.raw(new Uint8Array([0, 2, 5, 1, 2]));
+		expect(bad.closed?.code).toBe(CloseCode.BadMessage);
+		a.doc.getText('t').insert(0, 'still here');
+		const b = new TestPeer(room, 'b').connect();
+		expect(text(b)).toBe('still here');
+	});
+
+	it('closes a truncated update without changing the document', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		const bad = new TestPeer(room, 'bad').connect();
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'abcdef');
+		source.getText('t').delete(1, 2);
+		const update = Y.encodeStateAsUpdate(source);
+		bad.raw(new Uint8Array([0, 2, update.length - 2, ...update.slice(0, update.length - 2)]));
+		expect(bad.closed?.code).toBe(CloseCode.BadMessage);
+		expect(text(room)).toBe('');
+	});
+
+	it('drops a slow reader instead of buffering without bound', async () => {
+		const { room } = createRoom([], { maxBufferedBytes: 100 });
+		await room.ready;
+		const slow = new TestPeer(room, 'slow').connect();
+		const a = new TestPeer(room, 'a').connect();
+		slow.buffered = 1000;
+		a.doc.getText('t').insert(0, 'x');
+		expect(slow.closed?.code).toBe(CloseCode.SlowReader);
+		expect(room.peerCount).toBe(1);
+	});
+
+	it('shares presence and removes it when the socket goes', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		a.sendAwareness({ user: { name: 'Ada' } });
+		expect(room.awareness.getStates().size).toBe(1);
+		const b = new TestPeer(room, 'b').connect();
+		expect(b.received.some((m) => m.type === 'awareness')).toBe(true);
+		room.leave(a);
+		expect(room.awareness.getStates().size).toBe(0);
+	});
+
+	it('broadcasts and stores changes the server makes itself', async () => {
+		const { room, accepted } = createRoom();
+		await room.ready;
+		const a = new TestPeer(room, 'a', false).connect();
+		room.applyServerChange((doc) => doc.getMap('meta').set('stage', 'timeline'));
+		expect(a.doc.getMap('meta').get('stage')).toBe('timeline');
+		expect(accepted.map((a) => a.source)).toEqual(['server']);
+	});
+
+	it('closes peers with RoomUnavailable when the document cannot load', async () => {
+		const { room } = createRoom([], { load: () => Promise.reject(new Error('db down')) });
+		const a = new TestPeer(room, 'a').connect();
+		await expect(room.ready).rejects.toThrow('db down');
+		expect(a.closed?.code).toBe(CloseCode.RoomUnavailable);
+	});
+});

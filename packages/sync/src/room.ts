@@ -1,0 +1,307 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, RefusalReason, formatRefusal } from './close-codes.ts';
+import { decodeMessage, encodeMessage, isRedundantUpdate, validateUpdate } from './protocol.ts';
+import type { Message } from './protocol.ts';
+
+/** One connected socket, as the room sees it. The server adapts `ws` sockets to this. */
+export interface Peer {
+	/** For logs and metrics; not a secret. */
+	readonly id: string;
+	/** Whether the peer's role lets it write at all (observers: false). Locks are the room's. */
+	readonly canWrite: boolean;
+	send(frame: Uint8Array): void;
+	close(code: number, reason: string): void;
+	/** Bytes queued on the socket and not yet sent: how the room sees a slow reader. */
+	bufferedAmount(): number;
+}
+
+/** Where an accepted document change came from. */
+export type UpdateSource = 'peer' | 'server' | 'remote';
+
+/** Origin for updates that arrive from another instance: broadcast here, never stored again. */
+export const REMOTE_ORIGIN = Symbol('remote');
+
+const LOAD_ORIGIN = Symbol('load');
+
+export interface RoomOptions {
+	/** The section this room holds, named in refusals. */
+	section: string;
+	/** Reads the stored document: compacted state first, then the log, in order. */
+	load(): Promise<Uint8Array[]>;
+	/** Every accepted change, in order, synchronously (the server batches them to storage). */
+	onUpdate?(update: Uint8Array, source: UpdateSource): void;
+	/** Every awareness change made by a local peer (for fan-out to other instances). */
+	onAwareness?(update: Uint8Array): void;
+	/** A write was refused; for metrics and logs. */
+	onRefused?(peer: Peer, reason: string): void;
+	/** A peer was closed by the room (bad message, slow reader, refusals). */
+	onPeerClosed?(peer: Peer, code: number, reason: string): void;
+	/** Send buffer bound per peer; past it the peer is dropped and re-syncs on reconnect. */
+	maxBufferedBytes?: number;
+	/** Refused writes tolerated per connection before it is closed. */
+	refusalLimit?: number;
+}
+
+interface PeerState {
+	/** Awareness client ids this peer introduced, removed when it leaves. */
+	awarenessIds: Set<number>;
+	refusals: number;
+}
+
+/**
+ * One Yjs document and the peers editing it, speaking the y-websocket protocol.
+ *
+ * Invariants: no message is processed before the document has loaded (they queue in order);
+ * a refused write is never applied, broadcast or handed to `onUpdate`; only changes that really
+ * changed the document (Yjs `update` events) are broadcast and stored.
+ */
+export class Room {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly ready: Promise<void>;
+	#options: RoomOptions;
+	#peers = new Map<Peer, PeerState>();
+	#queue: Array<{ peer: Peer; frame: Uint8Array }> = [];
+	#loaded = false;
+	#failed = false;
+	#locked = false;
+	#destroyed = false;
+
+	constructor(options: RoomOptions) {
+		this.#options = options;
+		this.awareness.setLocalState(null);
+		this.doc.on('update', this.#onDocUpdate);
+		this.awareness.on('update', this.#onAwarenessUpdate);
+		this.ready = this.#load();
+	}
+
+	get section(): string {
+		return this.#options.section;
+	}
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+	get locked(): boolean {
+		return this.#locked;
+	}
+	get peerCount(): number {
+		return this.#peers.size;
+	}
+	get peers(): Peer[] {
+		return [...this.#peers.keys()];
+	}
+
+	/** Locks or unlocks the whole document. Takes effect for the very next message. */
+	setLocked(locked: boolean): void {
+		this.#locked = locked;
+	}
+
+	join(peer: Peer): void {
+		if (this.#destroyed || this.#failed) {
+			peer.close(CloseCode.RoomUnavailable, 'room unavailable');
+			return;
+		}
+		this.#peers.set(peer, { awarenessIds: new Set(), refusals: 0 });
+		if (this.#loaded) this.#greet(peer);
+	}
+
+	receive(peer: Peer, frame: Uint8Array): void {
+		if (!this.#peers.has(peer)) return;
+		if (!this.#loaded) {
+			this.#queue.push({ peer, frame });
+			return;
+		}
+		this.#handle(peer, frame);
+	}
+
+	leave(peer: Peer): void {
+		const state = this.#peers.get(peer);
+		if (!state) return;
+		this.#peers.delete(peer);
+		this.#queue = this.#queue.filter((item) => item.peer !== peer);
+		if (state.awarenessIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], peer);
+		}
+	}
+
+	/** Applies a change made by the server itself (meta document); stored and broadcast. */
+	applyServerChange(change: (doc: Y.Doc) => void): void {
+		this.doc.transact(() => change(this.doc), 'server');
+	}
+
+	/** Applies an update that another instance accepted and stored; broadcast, not stored. */
+	applyRemoteUpdate(update: Uint8Array): void {
+		Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+	}
+
+	/** Applies an awareness update relayed from another instance. */
+	applyRemoteAwareness(update: Uint8Array): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+	}
+
+	/** Closes every peer (e.g. 1012 on shutdown) and releases the document. */
+	destroy(code: number = CloseCode.RoomUnavailable, reason = 'room closed'): void {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		for (const peer of [...this.#peers.keys()]) {
+			this.leave(peer);
+			peer.close(code, reason);
+		}
+		this.#queue = [];
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	async #load(): Promise<void> {
+		try {
+			const updates = await this.#options.load();
+			this.doc.transact(() => {
+				for (const update of updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+			}, LOAD_ORIGIN);
+		} catch (error) {
+			this.#failed = true;
+			for (const peer of [...this.#peers.keys()]) {
+				this.leave(peer);
+				peer.close(CloseCode.RoomUnavailable, 'could not load the document');
+			}
+			throw error;
+		}
+		this.#loaded = true;
+		for (const peer of this.#peers.keys()) this.#greet(peer);
+		const queued = this.#queue;
+		this.#queue = [];
+		for (const { peer, frame } of queued) {
+			if (this.#peers.has(peer)) this.#handle(peer, frame);
+		}
+	}
+
+	/** What the reference server sends on connect: its state vector, and who is here. */
+	#greet(peer: Peer): void {
+		this.#send(peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(this.doc) }));
+		const clients = [...this.awareness.getStates().keys()];
+		if (clients.length > 0) {
+			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+			this.#send(peer, encodeMessage({ type: 'awareness', update }));
+		}
+	}
+
+	#handle(peer: Peer, frame: Uint8Array): void {
+		const decoded = decodeMessage(frame);
+		if (!decoded.ok) {
+			this.#closePeer(peer, CloseCode.BadMessage, decoded.reason);
+			return;
+		}
+		const message: Message = decoded.message;
+		switch (message.type) {
+			case 'sync-step-1': {
+				const update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+				this.#send(peer, encodeMessage({ type: 'sync-step-2', update }));
+				return;
+			}
+			case 'sync-step-2':
+			case 'update':
+				this.#write(peer, message.update);
+				return;
+			case 'awareness':
+				this.#awareness(peer, message.update);
+				return;
+			case 'query-awareness': {
+				const clients = [...this.awareness.getStates().keys()];
+				const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+				this.#send(peer, encodeMessage({ type: 'awareness', update }));
+				return;
+			}
+			case 'permission-denied':
+				// Only servers send these; a client that does is confused but harmless.
+				return;
+		}
+	}
+
+	#write(peer: Peer, update: Uint8Array): void {
+		const valid = validateUpdate(update);
+		if (!valid.ok) {
+			this.#closePeer(peer, CloseCode.BadMessage, valid.reason);
+			return;
+		}
+		if (!peer.canWrite || this.#locked) {
+			// A read-only peer's sync step 2 carries what the server already has; that is no write.
+			if (isRedundantUpdate(this.doc, update)) return;
+			this.#refuse(peer, peer.canWrite ? RefusalReason.Locked : RefusalReason.ReadOnly);
+			return;
+		}
+		Y.applyUpdate(this.doc, update, peer);
+	}
+
+	#refuse(peer: Peer, reason: RefusalReason): void {
+		const state = this.#peers.get(peer);
+		if (!state) return;
+		const text = formatRefusal(reason, this.#options.section);
+		state.refusals += 1;
+		this.#options.onRefused?.(peer, text);
+		this.#send(peer, encodeMessage({ type: 'permission-denied', reason: text }));
+		if (state.refusals > (this.#options.refusalLimit ?? 20)) {
+			this.#closePeer(peer, CloseCode.RefusedWrites, 'too many refused writes');
+		}
+	}
+
+	#awareness(peer: Peer, update: Uint8Array): void {
+		const state = this.#peers.get(peer);
+		if (!state) return;
+		try {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+		} catch (error) {
+			this.#closePeer(peer, CloseCode.BadMessage, `malformed awareness: ${(error as Error).message}`);
+		}
+	}
+
+	#onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		// Stored content is already stored, and nobody is waiting for it yet.
+		if (origin === LOAD_ORIGIN) return;
+		const source: UpdateSource =
+			origin === REMOTE_ORIGIN ? 'remote' : this.#peers.has(origin as Peer) ? 'peer' : 'server';
+		if (source !== 'remote') this.#options.onUpdate?.(update, source);
+		const frame = encodeMessage({ type: 'update', update });
+		for (const peer of this.#peers.keys()) {
+			// The writer already has its own change.
+			if (peer !== origin) this.#send(peer, frame);
+		}
+	};
+
+	#onAwarenessUpdate = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		const changed = [...added, ...updated, ...removed];
+		const state = this.#peers.get(origin as Peer);
+		if (state) {
+			for (const id of added) state.awarenessIds.add(id);
+			for (const id of removed) state.awarenessIds.delete(id);
+		}
+		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+		if (state) this.#options.onAwareness?.(update);
+		// Echoed to the sender too: the stock client reconnects after 30 s without any message,
+		// and its own awareness renewals are what keeps a quiet connection alive.
+		const frame = encodeMessage({ type: 'awareness', update });
+		for (const peer of this.#peers.keys()) this.#send(peer, frame);
+	};
+
+	#send(peer: Peer, frame: Uint8Array): void {
+		if (peer.bufferedAmount() > (this.#options.maxBufferedBytes ?? 4 * 1024 * 1024)) {
+			this.#closePeer(peer, CloseCode.SlowReader, 'send buffer full');
+			return;
+		}
+		try {
+			peer.send(frame);
+		} catch {
+			this.#closePeer(peer, CloseCode.RoomUnavailable, 'send failed');
+		}
+	}
+
+	#closePeer(peer: Peer, code: number, reason: string): void {
+		if (!this.#peers.has(peer)) return;
+		this.leave(peer);
+		this.#options.onPeerClosed?.(peer, code, reason);
+		peer.close(code, reason);
+	}
+}
