@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './client.ts';
+import type { Database } from './client.ts';
+import { boards, docStates, users } from './schema.ts';
+
+const OPEN_TIMEOUT = 120_000;
+
+describe('openDatabase on a PGlite data directory', () => {
+	let dataDir = '';
+
+	beforeAll(async () => {
+		dataDir = await mkdtemp(join(tmpdir(), 'debrief-db-'));
+	});
+	afterAll(async () => {
+		await rm(dataDir, { recursive: true, force: true });
+	});
+
+	it(
+		'keeps data across close and reopen, and reapplies no migration',
+		async () => {
+			const dir = join(dataDir, 'nested', 'pglite');
+			const first = await openDatabase({ dataDir: dir });
+			expect(first.kind).toBe('pglite');
+			await first.db.insert(users).values({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+			const applied = await countMigrations(first);
+			await first.close();
+
+			const second = await openDatabase({ dataDir: dir });
+			try {
+				const rows = await second.db.select().from(users).where(eq(users.id, 'u1'));
+				expect(rows).toMatchObject([{ name: 'Ada', email: 'ada@example.com', isGuest: false }]);
+				expect(await countMigrations(second)).toBe(applied);
+			} finally {
+				await second.close();
+			}
+		},
+		OPEN_TIMEOUT
+	);
+});
+
+const url = process.env.DATABASE_URL;
+if (!url) console.warn('Postgres client tests skipped: set DATABASE_URL to run them.');
+
+const backends = [
+	{ name: 'PGlite in memory', options: { dataDir: 'memory://' } },
+	...(url ? [{ name: 'Postgres', options: { url, dataDir: 'memory://' } }] : [])
+];
+
+describe.each(backends)('schema on $name', ({ options }) => {
+	let database: Database;
+	const boardId = `t-${crypto.randomUUID()}`;
+
+	beforeAll(async () => {
+		database = await openDatabase(options);
+		await database.db.insert(boards).values({ id: boardId, title: 'Test board' });
+	}, OPEN_TIMEOUT);
+	afterAll(async () => {
+		await database.db.delete(boards).where(eq(boards.id, boardId));
+		await database.close();
+	});
+
+	it('reads bytea back as a plain Uint8Array with the same bytes', async () => {
+		const bytes = new Uint8Array([0, 1, 2, 254, 255]);
+		await database.db.insert(docStates).values({ boardId, section: 'timeline', state: bytes });
+		const [row] = await database.db.select().from(docStates).where(eq(docStates.boardId, boardId));
+		expect(row?.state.constructor).toBe(Uint8Array);
+		expect(Array.from(row?.state ?? [])).toEqual(Array.from(bytes));
+	});
+
+	it('applies the defaults a new board relies on', async () => {
+		const [row] = await database.db.select().from(boards).where(eq(boards.id, boardId));
+		expect(row).toMatchObject({ status: 'draft', revision: 0, severity: null });
+		expect(row?.createdAt).toBeInstanceOf(Date);
+	});
+
+	// A memory:// PGlite is a new database on every open; the directory case is covered above.
+	it.runIf(options.url)('reopening finds the migrations already applied', async () => {
+		const again = await openDatabase(options);
+		try {
+			expect(await countMigrations(again)).toBe(await countMigrations(database));
+		} finally {
+			await again.close();
+		}
+	}, OPEN_TIMEOUT);
+});
+
+async function countMigrations({ db }: Database): Promise<number> {
+	const rows = await db.execute<{ n: number }>(
+		sql`select count(*)::int as n from drizzle.__drizzle_migrations`
+	);
+	// The two drivers shape execute() results differently: PGlite { rows }, postgres.js an array.
+	const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
+	return Number(list[0]?.n);
+}

@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema.ts';
+
+/** Drizzle over either backend, typed with our schema; both drivers share this query surface. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database: the drizzle instance, which backend it is, and how to let go of it. */
+export interface Database {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+	/** A postgres:// URL; without it, an embedded PGlite stores its data in `dataDir`. */
+	url?: string;
+	/** PGlite's data directory (created if missing); `memory://` keeps everything in memory. */
+	dataDir: string;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+// Any constant works; it only has to be the same in every instance of the server.
+const MIGRATION_LOCK = 0x64656272;
+
+/** Opens the database and brings its schema up to date before anyone can query it. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+	return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+	if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir);
+	try {
+		const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+		await migratePglite(db, { migrationsFolder });
+		return { db, kind: 'pglite', close: () => client.close() };
+	} catch (error) {
+		await client.close();
+		throw error;
+	}
+}
+
+async function openPostgres(url: string): Promise<Database> {
+	await migrateLocked(url);
+	const client = postgres(url, { onnotice: () => {} });
+	const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+	return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * drizzle's migrator takes no lock, and several server instances may start at once against one
+ * Postgres: a session advisory lock, held on a connection of its own, makes them take turns.
+ */
+async function migrateLocked(url: string): Promise<void> {
+	const client = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+		await migratePostgres(drizzlePostgres({ client, casing: 'snake_case' }), { migrationsFolder });
+	} finally {
+		// Ending the session releases the advisory lock too, even when the unlock is never sent.
+		await client.end({ timeout: 5 });
+	}
+}

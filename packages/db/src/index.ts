@@ -1,0 +1,17 @@
+export { openDatabase } from './client.ts';
+export type { Database, Db, OpenDatabaseOptions } from './client.ts';
+export {
+	auditLog,
+	boardMembers,
+	BoardRole,
+	boardRoles,
+	boards,
+	bytea,
+	docStates,
+	docUpdates,
+	invites,
+	sessions,
+	snapshots,
+	toBytes,
+	users
+} from './schema.ts';
