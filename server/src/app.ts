@@ -1,0 +1,60 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { AppDeps } from './deps.ts';
+import { errorHandler } from './http/errors.ts';
+import { isAllowedOrigin } from './http/origin.ts';
+import { boardRoutes } from './routes/boards.ts';
+import { healthRoutes } from './routes/health.ts';
+import { syncRoutes } from './sockets/sync.ts';
+import type { WebHandler } from './web.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The whole HTTP surface: API, sync sockets, health, then the web app for everything else. */
+export function createApp(deps: AppDeps, web: () => WebHandler | null) {
+	const api = new OpenAPIHono();
+	api.use(async (c, next) => {
+		const allowed = isAllowedOrigin(
+			c.req.header('origin'),
+			c.req.url,
+			c.req.header('host'),
+			deps.env.publicOrigin
+		);
+		if (!SAFE_METHODS.has(c.req.method) && !allowed) {
+			return c.json({ error: 'cross-origin request refused' }, 403);
+		}
+		await next();
+	});
+	api.route('/boards', boardRoutes(deps));
+	api.doc31('/openapi.json', {
+		openapi: '3.1.0',
+		info: { title: 'Debrief API', version: '1.0.0' }
+	});
+	api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+
+	const app = new OpenAPIHono<{ Bindings: HttpBindings }>();
+	app.onError(errorHandler(deps.log));
+	app.route('/', healthRoutes(deps));
+	app.route('/api', api);
+	app.route('/sync', syncRoutes(deps));
+	app.all('*', async (c) => {
+		const outgoing = c.env?.outgoing;
+		// Upgrade requests come through here with no response object; only /sync takes them.
+		if (!outgoing) return c.text('not found', 404);
+		const handler = web();
+		if (!handler) return c.text('The web app is not built yet: run `pnpm build`.', 404);
+		await new Promise<void>((resolve) => {
+			outgoing.once('close', resolve);
+			outgoing.once('finish', resolve);
+			handler(c.env.incoming, outgoing, () => {
+				outgoing.statusCode = 404;
+				outgoing.end('Not found');
+			});
+		});
+		return RESPONSE_ALREADY_SENT;
+	});
+	return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,193 @@
+import { CloseCode, Room } from '@debrief/sync';
+import type { DocKey, DocStorage, Peer } from '@debrief/sync';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { DocWriter } from './doc-writer.ts';
+
+export interface RoomManagerOptions {
+	storage: DocStorage;
+	log: Logger;
+	metrics: Metrics;
+	batchMs: number;
+	compactAfter: number;
+	idleMs: number;
+	maxBufferedBytes: number;
+}
+
+interface Entry {
+	key: DocKey;
+	room: Room;
+	writer: DocWriter;
+	idleTimer: ReturnType<typeof setTimeout> | null;
+}
+
+const keyOf = (key: DocKey) => `${key.boardId}/${key.section}`;
+
+/**
+ * Holds one Room per document that has sockets: loads it from storage (state + log), stores what
+ * it accepts through a DocWriter, and unloads it (flush, compact, free) once idle.
+ */
+export class RoomManager {
+	#options: RoomManagerOptions;
+	#rooms = new Map<string, Entry>();
+	/** Unloads in progress: a new room for the same document loads only after they finish. */
+	#unloading = new Map<string, Promise<void>>();
+	#counters;
+
+	constructor(options: RoomManagerOptions) {
+		this.#options = options;
+		const m = options.metrics;
+		this.#counters = {
+			accepted: m.counter('debrief_updates_accepted_total', 'Document updates accepted'),
+			refused: m.counter('debrief_writes_refused_total', 'Writes refused (role or lock)'),
+			persisted: m.counter('debrief_updates_persisted_total', 'Updates written to the log'),
+			persistErrors: m.counter('debrief_persist_errors_total', 'Failed log writes (retried)'),
+			slowReaders: m.counter(
+				'debrief_slow_readers_dropped_total',
+				'Sockets dropped as slow readers'
+			),
+			badMessages: m.counter('debrief_bad_messages_total', 'Sockets closed for malformed frames')
+		};
+		m.gauge('debrief_rooms', 'Rooms in memory', () => this.#rooms.size);
+		m.gauge('debrief_sockets', 'Open sync sockets', () => this.socketCount);
+		m.gauge('debrief_persist_queue_depth', 'Accepted updates not yet stored', () => this.pending);
+		m.gauge('debrief_persist_lag_ms', 'Age of the oldest unstored update', () => this.lagMs);
+	}
+
+	get socketCount(): number {
+		let n = 0;
+		for (const entry of this.#rooms.values()) n += entry.room.peerCount;
+		return n;
+	}
+	get pending(): number {
+		let n = 0;
+		for (const entry of this.#rooms.values()) n += entry.writer.pending;
+		return n;
+	}
+	get lagMs(): number {
+		let max = 0;
+		for (const entry of this.#rooms.values()) max = Math.max(max, entry.writer.lagMs);
+		return max;
+	}
+	get size(): number {
+		return this.#rooms.size;
+	}
+
+	/** The room for a document, created and loading if it was not in memory. */
+	room(key: DocKey): Room {
+		return this.#entry(key).room;
+	}
+
+	/** Rooms of a board currently in memory (to lock them, or close a member's sockets). */
+	roomsOf(boardId: string): Room[] {
+		const rooms: Room[] = [];
+		for (const entry of this.#rooms.values()) {
+			if (entry.key.boardId === boardId) rooms.push(entry.room);
+		}
+		return rooms;
+	}
+
+	join(key: DocKey, peer: Peer): Room {
+		const entry = this.#entry(key);
+		if (entry.idleTimer) clearTimeout(entry.idleTimer);
+		entry.idleTimer = null;
+		entry.room.join(peer);
+		return entry.room;
+	}
+
+	leave(room: Room, peer: Peer): void {
+		room.leave(peer);
+		for (const [id, entry] of this.#rooms) {
+			if (entry.room === room && room.peerCount === 0) this.#scheduleUnload(id, entry);
+		}
+	}
+
+	/** Stores everything accepted so far, in every room. */
+	async flushAll(): Promise<void> {
+		await Promise.all([...this.#rooms.values()].map((entry) => entry.writer.flush()));
+	}
+
+	/** Flushes, then closes every socket with `code` and frees every room (shutdown). */
+	async closeAll(code: number, reason: string): Promise<void> {
+		await this.flushAll();
+		for (const [id, entry] of this.#rooms) {
+			if (entry.idleTimer) clearTimeout(entry.idleTimer);
+			entry.room.destroy(code, reason);
+			this.#rooms.delete(id);
+		}
+		await Promise.all(this.#unloading.values());
+	}
+
+	#entry(key: DocKey): Entry {
+		const id = keyOf(key);
+		const existing = this.#rooms.get(id);
+		if (existing) return existing;
+		const { storage, log: baseLog } = this.#options;
+		const log = baseLog.child({ board: key.boardId, section: key.section });
+		const room = new Room({
+			section: key.section,
+			maxBufferedBytes: this.#options.maxBufferedBytes,
+			load: async () => {
+				await this.#unloading.get(id);
+				const stored = await storage.load(key);
+				entry.writer = this.#writer(key, log, stored.updates.length);
+				return stored.state ? [stored.state, ...stored.updates] : stored.updates;
+			},
+			onUpdate: (update) => {
+				this.#counters.accepted.inc();
+				entry.writer.add(update);
+			},
+			onRefused: (peer, reason) => {
+				this.#counters.refused.inc();
+				log.info('write refused', { peer: peer.id, reason });
+			},
+			onPeerClosed: (peer, code, reason) => {
+				if (code === CloseCode.SlowReader) this.#counters.slowReaders.inc();
+				if (code === CloseCode.BadMessage) this.#counters.badMessages.inc();
+				log.info('socket closed by room', { peer: peer.id, code, reason });
+				if (room.peerCount === 0) this.#scheduleUnload(id, entry);
+			}
+		});
+		// Until the document has loaded, nothing is accepted, so this writer never sees an update.
+		const entry: Entry = { key, room, writer: this.#writer(key, log, 0), idleTimer: null };
+		this.#rooms.set(id, entry);
+		room.ready.catch((error: unknown) => {
+			log.error('could not load document', { error });
+			if (this.#rooms.get(id) === entry) this.#rooms.delete(id);
+		});
+		return entry;
+	}
+
+	#writer(key: DocKey, log: Logger, logLength: number): DocWriter {
+		return new DocWriter({
+			key,
+			storage: this.#options.storage,
+			batchMs: this.#options.batchMs,
+			compactAfter: this.#options.compactAfter,
+			logLength,
+			log,
+			onPersisted: (count) => this.#counters.persisted.inc(count),
+			onError: () => this.#counters.persistErrors.inc()
+		});
+	}
+
+	#scheduleUnload(id: string, entry: Entry): void {
+		if (entry.idleTimer) clearTimeout(entry.idleTimer);
+		entry.idleTimer = setTimeout(() => {
+			entry.idleTimer = null;
+			if (entry.room.peerCount > 0 || this.#rooms.get(id) !== entry) return;
+			this.#rooms.delete(id);
+			const done = (async () => {
+				try {
+					await entry.writer.compact();
+				} finally {
+					entry.room.destroy();
+					this.#unloading.delete(id);
+				}
+			})();
+			this.#unloading.set(id, done);
+			done.catch((error: unknown) => this.#options.log.error('unload failed', { error }));
+		}, this.#options.idleMs);
+		entry.idleTimer.unref?.();
+	}
+}

@@ -1,0 +1,115 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import { isSectionId } from '@debrief/doc';
+import { CloseCode } from '@debrief/sync';
+import type { Peer, Room } from '@debrief/sync';
+import { Hono } from 'hono';
+import type { WebSocket } from 'ws';
+import { roleCanWrite } from '../auth/access.ts';
+import type { AppDeps } from '../deps.ts';
+import { isAllowedOrigin } from '../http/origin.ts';
+
+/** A socket that is open, by board, so role changes and removals can close it at once. */
+interface Connection {
+	userId: string;
+	peer: Peer;
+}
+
+/** The sync sockets of this process, per board. */
+export class SocketRegistry {
+	#byBoard = new Map<string, Set<Connection>>();
+
+	add(boardId: string, connection: Connection): void {
+		let set = this.#byBoard.get(boardId);
+		if (!set) this.#byBoard.set(boardId, (set = new Set()));
+		set.add(connection);
+	}
+
+	remove(boardId: string, connection: Connection): void {
+		const set = this.#byBoard.get(boardId);
+		set?.delete(connection);
+		if (set?.size === 0) this.#byBoard.delete(boardId);
+	}
+
+	/** Closes every socket of one member on one board (removal, role change). */
+	closeMember(boardId: string, userId: string, code: number, reason: string): number {
+		let closed = 0;
+		for (const connection of this.#byBoard.get(boardId) ?? []) {
+			if (connection.userId === userId) {
+				connection.peer.close(code, reason);
+				closed += 1;
+			}
+		}
+		return closed;
+	}
+}
+
+let nextPeer = 0;
+
+type Refusal = { code: number; reason: string };
+
+/**
+ * `GET /sync/:boardId/:section`: the y-websocket endpoint. Origin is checked before the upgrade
+ * (a cross-site upgrade gets 403 and no socket). Session, board and role problems are answered
+ * after the upgrade with a 44xx close code, because a browser cannot read an HTTP status from a
+ * failed WebSocket and the stock client stops retrying on 44xx.
+ */
+export function syncRoutes(deps: AppDeps) {
+	const { env, rooms, sockets, log } = deps;
+	return new Hono().get('/:boardId/:section', async (c, next) => {
+		if (
+			!isAllowedOrigin(c.req.header('origin'), c.req.url, c.req.header('host'), env.publicOrigin)
+		) {
+			return c.json({ error: 'cross-origin socket refused' }, 403);
+		}
+		const { boardId, section } = c.req.param();
+		let refusal: Refusal | null = null;
+		let access = null;
+		if (!isSectionId(section)) {
+			refusal = { code: CloseCode.NotFound, reason: `unknown section "${section}"` };
+		} else {
+			const result = await deps.resolveSocketAccess(c, boardId);
+			if (result.ok) access = result.access;
+			else refusal = { code: result.code, reason: result.reason };
+		}
+		const handler = upgradeWebSocket(() => {
+			let room: Room | null = null;
+			let connection: Connection | null = null;
+			return {
+				onOpen(_event, ws) {
+					if (refusal || !access) {
+						ws.close(refusal?.code ?? CloseCode.Forbidden, refusal?.reason ?? 'forbidden');
+						return;
+					}
+					const raw = ws.raw as WebSocket;
+					const peer: Peer = {
+						id: `p${++nextPeer}`,
+						canWrite: roleCanWrite(access.role) && section !== 'meta',
+						send: (frame) => raw.send(frame),
+						close: (code, reason) => raw.close(code, reason.slice(0, 120)),
+						bufferedAmount: () => raw.bufferedAmount
+					};
+					connection = { userId: access.userId, peer };
+					sockets.add(boardId, connection);
+					room = rooms.join({ boardId, section }, peer);
+					log.debug('socket open', { board: boardId, section, peer: peer.id, role: access.role });
+				},
+				onMessage(event, ws) {
+					if (!room || !connection) return;
+					if (typeof event.data === 'string') {
+						ws.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+						return;
+					}
+					room.receive(connection.peer, new Uint8Array(event.data as ArrayBuffer));
+				},
+				onClose() {
+					if (room && connection) {
+						rooms.leave(room, connection.peer);
+						sockets.remove(boardId, connection);
+					}
+					room = null;
+				}
+			};
+		});
+		return handler(c, next);
+	});
+}
