@@ -73,6 +73,11 @@ export class RoomManager {
 		return this.#rooms.size;
 	}
 
+	/** Whether the document's room is in memory. */
+	has(key: DocKey): boolean {
+		return this.#rooms.has(keyOf(key));
+	}
+
 	/** The room for a document, created and loading if it was not in memory. */
 	room(key: DocKey): Room {
 		return this.#entry(key).room;

@@ -1,0 +1,109 @@
+import { docStates, docUpdates } from '@debrief/db';
+import type { Db } from '@debrief/db';
+import type { DocKey, DocStorage, StoredDoc } from '@debrief/sync';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+
+// Three parameters per row and Postgres allows 65535 per statement: stay well below.
+const ROWS_PER_INSERT = 5000;
+
+/** DocStorage over @debrief/db: a compacted state per document plus an append-only update log. */
+export function createDocStorage(db: Db): DocStorage {
+	return {
+		load: (key) => load(db, key),
+		append: (key, updates) => append(db, key, updates),
+		compact: (key) => compact(db, key),
+		logLength: (key) => db.$count(docUpdates, ofLog(key))
+	};
+}
+
+const ofState = (key: DocKey) =>
+	and(eq(docStates.boardId, key.boardId), eq(docStates.section, key.section));
+const ofLog = (key: DocKey) =>
+	and(eq(docUpdates.boardId, key.boardId), eq(docUpdates.section, key.section));
+
+async function load(db: Db, key: DocKey): Promise<StoredDoc> {
+	// State and log must come from one snapshot: read apart, a compaction committing in between
+	// would hide the rows it merged from both reads. One UNION statement is one snapshot.
+	const rows = await db
+		.select({ id: sql<number | null>`null::bigint`.mapWith(Number), data: docStates.state })
+		.from(docStates)
+		.where(ofState(key))
+		.unionAll(
+			db
+				.select({ id: docUpdates.id, data: docUpdates.update })
+				.from(docUpdates)
+				.where(ofLog(key))
+		)
+		.orderBy(sql`1 asc nulls first`);
+	const first = rows[0];
+	const hasState = first !== undefined && first.id === null;
+	return {
+		state: hasState ? first.data : null,
+		updates: (hasState ? rows.slice(1) : rows).map((row) => row.data)
+	};
+}
+
+async function append(db: Db, key: DocKey, updates: Uint8Array[]): Promise<void> {
+	if (updates.length === 0) return;
+	const rows = updates.map((update) => ({ boardId: key.boardId, section: key.section, update }));
+	// Ids come from one sequence in VALUES order, so the log keeps the order we were given.
+	if (rows.length <= ROWS_PER_INSERT) {
+		await db.insert(docUpdates).values(rows);
+		return;
+	}
+	await db.transaction(async (tx) => {
+		for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+			await tx.insert(docUpdates).values(rows.slice(i, i + ROWS_PER_INSERT));
+		}
+	});
+}
+
+/**
+ * Merges state + log into a new state in one transaction, safe against other instances:
+ * - compactions of one document take turns (transaction-scoped advisory lock), so none can
+ *   overwrite the state with one that misses rows another already merged and deleted;
+ * - the log rows are taken with DELETE ... RETURNING, so exactly the rows deleted are merged.
+ *   Deleting `id <= max(read id)` instead would be wrong: a concurrent append can hold a smaller
+ *   id yet commit after our read, and would be deleted unseen. Rows committed later stay.
+ */
+async function compact(db: Db, key: DocKey): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.execute(
+			sql`select pg_advisory_xact_lock(hashtextextended(${`doc:${key.boardId}:${key.section}`}, 0))`
+		);
+		const taken = await tx
+			.delete(docUpdates)
+			.where(ofLog(key))
+			.returning({ id: docUpdates.id, update: docUpdates.update });
+		if (taken.length === 0) return;
+		const [current] = await tx.select({ state: docStates.state }).from(docStates).where(ofState(key));
+		taken.sort((a, b) => a.id - b.id);
+		const state = mergeUpdates(current?.state ?? null, taken.map((row) => row.update));
+		await tx
+			.insert(docStates)
+			.values({ boardId: key.boardId, section: key.section, state })
+			.onConflictDoUpdate({
+				target: [docStates.boardId, docStates.section],
+				set: { state, updatedAt: sql`now()` }
+			});
+	});
+}
+
+/**
+ * Applying into a fresh doc (rather than Y.mergeUpdates) lets Yjs garbage-collect deleted content,
+ * so the state shrinks. Updates whose dependencies are missing stay pending in the doc, and
+ * encodeStateAsUpdate includes pending structs, so they are kept, not dropped.
+ */
+function mergeUpdates(state: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+	const doc = new Y.Doc({ gc: true });
+	try {
+		doc.transact(() => {
+			if (state) Y.applyUpdate(doc, state);
+			for (const update of updates) Y.applyUpdate(doc, update);
+		});
+		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
+}

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = `${ROOT}node_modules/.bin/tsx`;
+
+/** A free TCP port on loopback (asked of the OS, then released). */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export interface ChildServer {
+	url: string;
+	process: ChildProcess;
+	output: () => string;
+	/** Resolves with the exit code or signal once the process has ended. */
+	exited: Promise<number | string | null>;
+}
+
+/**
+ * Starts the real server as its own process, by its binary (not through npx, so the pid we kill
+ * is the one holding the port), and waits until /readyz answers.
+ */
+export async function startChildServer(
+	env: Record<string, string>,
+	port?: number
+): Promise<ChildServer> {
+	const listenPort = port ?? (await freePort());
+	let output = '';
+	const child = spawn(TSX, ['server/src/index.ts'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(listenPort), LOG_LEVEL: 'info', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | string | null>((resolve) =>
+		child.once('exit', (code, signal) => resolve(code ?? signal))
+	);
+	const url = `http://127.0.0.1:${listenPort}`;
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+		try {
+			const response = await fetch(`${url}/readyz`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`server did not become ready:\n${output}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return { url, process: child, output: () => output, exited };
+}
