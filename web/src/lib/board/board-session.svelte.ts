@@ -1,0 +1,72 @@
+import { createContext } from 'svelte';
+import { SectionId, type EditableSectionId } from '@debrief/doc';
+import { BoardSync, PRESENCE_SECTION } from '$lib/sync/board-sync.svelte.ts';
+import type { ConnectionStatus } from '$lib/sync/connection-status.ts';
+import type { SectionSync } from '$lib/sync/section-sync.svelte.ts';
+import { me } from '$lib/identity.svelte.ts';
+import { Presence } from './presence.svelte.ts';
+import { TimelineState } from './timeline.svelte.ts';
+
+/**
+ * Everything live about the open board: its sockets, its section states and presence. Created by
+ * the board layout when it mounts (one per board id), destroyed when it unmounts; pages reach it
+ * through `getBoardSession()`.
+ */
+export class BoardSession {
+	readonly boardId: string;
+	readonly #sync: BoardSync;
+
+	/** The section on screen; published in presence so others see where you are. */
+	section: EditableSectionId = $state(SectionId.timeline);
+
+	/** The timeline section's state. */
+	readonly timeline: TimelineState;
+	/** Who is on the board. */
+	readonly presence: Presence;
+
+	constructor(boardId: string) {
+		this.boardId = boardId;
+		const sync = new BoardSync(boardId);
+		this.#sync = sync;
+		// Derived from the section's current doc: after a refused write the doc is replaced, and
+		// so is the wrapper around it.
+		this.timeline = $derived(
+			new TimelineState(sync.section(SectionId.timeline).doc, () => me.identity?.name ?? 'Someone')
+		);
+		this.presence = $derived(new Presence(sync.section(PRESENCE_SECTION).awareness));
+	}
+
+	#timelineSync(): SectionSync {
+		return this.#sync.section(SectionId.timeline);
+	}
+
+	get status(): ConnectionStatus {
+		return this.#sync.status;
+	}
+
+	/** True once the timeline's local copy (IndexedDB) is loaded: render it even while offline. */
+	get timelineReady(): boolean {
+		const s = this.#timelineSync();
+		return s.localLoaded || s.status === 'synced';
+	}
+
+	/** Times the server refused our writes (locked section, read-only role) since the page opened. */
+	get refusals(): number {
+		let n = 0;
+		for (const s of this.#sync.sections.values()) n += s.refusals;
+		return n;
+	}
+
+	destroy(): void {
+		this.#sync.destroy();
+	}
+}
+
+const [getBoardSession, setBoardSession] = createContext<() => BoardSession | null>();
+
+/** Board layout: provides the session (a getter, since the session changes with the board id). */
+export { setBoardSession };
+/** Section pages: the open board's session, or null before it is created. */
+export function useBoardSession(): () => BoardSession | null {
+	return getBoardSession();
+}

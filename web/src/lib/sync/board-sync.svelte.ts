@@ -1,0 +1,43 @@
+import { SectionId, type EditableSectionId } from '@debrief/doc';
+import { weakestStatus, type ConnectionStatus } from './connection-status.ts';
+import { SectionSync } from './section-sync.svelte.ts';
+
+/**
+ * Sections whose UI exists today. The others connect when their UI lands: an open socket per
+ * section costs the server a room, so we do not open sockets nobody reads.
+ */
+export const LIVE_SECTIONS: readonly EditableSectionId[] = [SectionId.timeline];
+
+/**
+ * Which section's awareness carries board-wide presence. One channel, not one per section, so a
+ * person appears once however many sections are open; `section` in their state says where they are.
+ * When `meta` is served to clients this moves there, the one document every client always reads.
+ */
+export const PRESENCE_SECTION: EditableSectionId = SectionId.timeline;
+
+/** Every live section of one board, opened together and closed together. */
+export class BoardSync {
+	readonly boardId: string;
+	readonly sections: ReadonlyMap<EditableSectionId, SectionSync>;
+
+	constructor(boardId: string) {
+		this.boardId = boardId;
+		this.sections = new Map(LIVE_SECTIONS.map((s) => [s, new SectionSync(boardId, s)]));
+	}
+
+	/** The board's connection as one word: the weakest of its sections. */
+	get status(): ConnectionStatus {
+		return weakestStatus([...this.sections.values()].map((s) => s.status));
+	}
+
+	/** The sync of a live section; throws for a section that is not live (a programming error). */
+	section(id: EditableSectionId): SectionSync {
+		const s = this.sections.get(id);
+		if (!s) throw new Error(`section ${id} is not live yet`);
+		return s;
+	}
+
+	destroy(): void {
+		for (const s of this.sections.values()) s.destroy();
+	}
+}

@@ -1,0 +1,140 @@
+import * as Y from 'yjs';
+import { WebsocketProvider, messageAuth } from 'y-websocket';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { readAuthMessage } from 'y-protocols/auth';
+import type { Awareness } from 'y-protocols/awareness';
+import type { SectionId } from '@debrief/doc';
+import { ConnectionStatus } from './connection-status.ts';
+import { wsBase } from './ws-base.ts';
+
+/**
+ * One section document of one board, live: a Y.Doc synced over `/sync/<boardId>/<section>` with
+ * the stock y-websocket provider and kept in IndexedDB (`debrief:<boardId>:<section>`) so edits
+ * made offline survive a reload and go out on reconnect.
+ *
+ * `doc` and `awareness` are replaced when the server refuses one of our writes (a locked section,
+ * an observer): Yjs numbers each client's updates in sequence, so after one is dropped every later
+ * one depends on it and can never be applied. The only way back is to throw away the local copy,
+ * IndexedDB included, and load the section again from the server (DESIGN.md "Locks").
+ */
+/** The objects of one incarnation of the section: replaced together after a refusal. */
+interface Live {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	persistence: IndexeddbPersistence;
+}
+
+export class SectionSync {
+	readonly boardId: string;
+	readonly section: SectionId;
+
+	status: ConnectionStatus = $state(ConnectionStatus.connecting);
+	/** True once the IndexedDB copy has been applied: the section can render before the socket. */
+	localLoaded = $state(false);
+	/** How many times the server refused our writes to this section since the page opened. */
+	refusals = $state(0);
+
+	#live: Live;
+	#resetting = false;
+	#destroyed = false;
+
+	constructor(boardId: string, section: SectionId) {
+		this.boardId = boardId;
+		this.section = section;
+		this.#live = $state.raw(this.#open(new Y.Doc()));
+		window.addEventListener('offline', this.#onOffline);
+		window.addEventListener('online', this.#onOnline);
+	}
+
+	/** The live document; replaced after a refusal, so wrappers derive from it. */
+	get doc(): Y.Doc {
+		return this.#live.doc;
+	}
+
+	/** Awareness of this section's socket (presence); replaced with `doc`. */
+	get awareness(): Awareness {
+		return this.#live.provider.awareness;
+	}
+
+	get #storeName(): string {
+		return `debrief:${this.boardId}:${this.section}`;
+	}
+
+	#open(doc: Y.Doc): Live {
+		this.localLoaded = false;
+		const persistence = new IndexeddbPersistence(this.#storeName, doc);
+		persistence.once('synced', () => {
+			if (this.#live.persistence === persistence) this.localLoaded = true;
+		});
+		// The room name is appended as a path segment: wsBase/sync/<boardId>/<section>.
+		const provider = new WebsocketProvider(
+			`${wsBase()}/sync/${encodeURIComponent(this.boardId)}`,
+			this.section,
+			doc,
+			{ connect: navigator.onLine !== false }
+		);
+		provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+			readAuthMessage(decoder, doc, (_doc, reason) => this.#onRefused(reason));
+		};
+		provider.on('status', ({ status }) => {
+			if (status === 'connected') this.status = provider.synced ? 'synced' : 'connected';
+			else if (status === 'connecting') this.status = ConnectionStatus.connecting;
+			else this.status = ConnectionStatus.offline;
+		});
+		provider.on('sync', (synced) => {
+			if (provider.wsconnected) this.status = synced ? 'synced' : 'connected';
+		});
+		// A 44xx close means the server will not take us back (revoked, gone): stop saying "connecting".
+		provider.on('closed', () => (this.status = ConnectionStatus.offline));
+		this.status = provider.shouldConnect ? ConnectionStatus.connecting : ConnectionStatus.offline;
+		return { doc, provider, persistence };
+	}
+
+	async #close(live: Live): Promise<void> {
+		// Tell the others we left now rather than after the 30 s awareness timeout.
+		live.provider.awareness.setLocalState(null);
+		live.provider.destroy();
+		await live.persistence.destroy();
+	}
+
+	#onRefused(reason: string): void {
+		this.refusals++;
+		console.warn(`debrief: the server refused a write to ${this.section}: ${reason}`);
+		void this.#resetFromServer();
+	}
+
+	/** Drops the local copy (memory and IndexedDB) and loads the section again from the server. */
+	async #resetFromServer(): Promise<void> {
+		if (this.#resetting || this.#destroyed) return;
+		this.#resetting = true;
+		const old = this.#live;
+		try {
+			await this.#close(old);
+			await clearDocument(this.#storeName);
+			old.doc.destroy();
+			if (!this.#destroyed) this.#live = this.#open(new Y.Doc());
+		} finally {
+			this.#resetting = false;
+		}
+	}
+
+	#onOffline = (): void => {
+		// Browsers know before the socket does (its watchdog waits 30 s); say so at once.
+		this.status = ConnectionStatus.offline;
+		this.#live.provider.disconnect();
+	};
+
+	#onOnline = (): void => {
+		this.#live.provider.connect();
+	};
+
+	/** Closes the socket and IndexedDB handle; the local copy stays for next time. */
+	destroy(): void {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		window.removeEventListener('offline', this.#onOffline);
+		window.removeEventListener('online', this.#onOnline);
+		const live = this.#live;
+		void this.#close(live).then(() => live.doc.destroy());
+	}
+}
