@@ -59,7 +59,7 @@ describe('protocol codec', () => {
 
 	it('never throws on random bytes (seeded)', () => {
 		let seed = 42;
-		const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+		const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 		for (let i = 0; i < 2000; i++) {
 			const frame = new Uint8Array(Math.floor(random() * 64));
 			for (let j = 0; j < frame.length; j++) frame[j] = Math.floor(random() * 256);
@@ -96,7 +96,9 @@ describe('isRedundantUpdate', () => {
 		const copy = new Y.Doc();
 		Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
 		copy.getText('t').insert(0, 'z');
-		expect(isRedundantUpdate(doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(doc)))).toBe(false);
+		expect(isRedundantUpdate(doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(doc)))).toBe(
+			false
+		);
 	});
 
 	it('sees a new deletion', () => {
@@ -104,6 +106,8 @@ describe('isRedundantUpdate', () => {
 		const copy = new Y.Doc();
 		Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
 		copy.getText('t').delete(1, 1);
-		expect(isRedundantUpdate(doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(doc)))).toBe(false);
+		expect(isRedundantUpdate(doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(doc)))).toBe(
+			false
+		);
 	});
 });

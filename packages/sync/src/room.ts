@@ -178,7 +178,10 @@ export class Room {
 
 	/** What the reference server sends on connect: its state vector, and who is here. */
 	#greet(peer: Peer): void {
-		this.#send(peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(this.doc) }));
+		this.#send(
+			peer,
+			encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(this.doc) })
+		);
 		const clients = [...this.awareness.getStates().keys()];
 		if (clients.length > 0) {
 			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
@@ -251,7 +254,11 @@ export class Room {
 		try {
 			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
 		} catch (error) {
-			this.#closePeer(peer, CloseCode.BadMessage, `malformed awareness: ${(error as Error).message}`);
+			this.#closePeer(
+				peer,
+				CloseCode.BadMessage,
+				`malformed awareness: ${(error as Error).message}`
+			);
 		}
 	}
 
