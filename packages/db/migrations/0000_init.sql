@@ -27,7 +27,8 @@ CREATE TABLE "boards" (
 	"revision" integer DEFAULT 0 NOT NULL,
 	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "boards_status_check" CHECK ("boards"."status" in ('draft', 'live', 'closed'))
 );
 --> statement-breakpoint
 CREATE TABLE "doc_states" (

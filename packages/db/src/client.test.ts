@@ -78,14 +78,18 @@ describe.each(backends)('schema on $name', ({ options }) => {
 	});
 
 	// A memory:// PGlite is a new database on every open; the directory case is covered above.
-	it.runIf(options.url)('reopening finds the migrations already applied', async () => {
-		const again = await openDatabase(options);
-		try {
-			expect(await countMigrations(again)).toBe(await countMigrations(database));
-		} finally {
-			await again.close();
-		}
-	}, OPEN_TIMEOUT);
+	it.runIf(options.url)(
+		'reopening finds the migrations already applied',
+		async () => {
+			const again = await openDatabase(options);
+			try {
+				expect(await countMigrations(again)).toBe(await countMigrations(database));
+			} finally {
+				await again.close();
+			}
+		},
+		OPEN_TIMEOUT
+	);
 });
 
 async function countMigrations({ db }: Database): Promise<number> {

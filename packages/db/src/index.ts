@@ -6,6 +6,8 @@ export {
 	BoardRole,
 	boardRoles,
 	boards,
+	BoardStatus,
+	boardStatuses,
 	bytea,
 	docStates,
 	docUpdates,

@@ -23,7 +23,20 @@ export const BoardRole = {
 export type BoardRole = (typeof BoardRole)[keyof typeof BoardRole];
 /** Every BoardRole, for validators and the check constraints. */
 export const boardRoles = Object.values(BoardRole) as [BoardRole, ...BoardRole[]];
-const roleCheck = sql.raw(boardRoles.map((role) => `'${role}'`).join(', '));
+
+/** Where a board is in its life: prepared, in the meeting, or frozen into a snapshot. */
+export const BoardStatus = {
+	draft: 'draft',
+	live: 'live',
+	closed: 'closed'
+} as const;
+export type BoardStatus = (typeof BoardStatus)[keyof typeof BoardStatus];
+/** Every BoardStatus, for validators and the check constraint. */
+export const boardStatuses = Object.values(BoardStatus) as [BoardStatus, ...BoardStatus[]];
+
+/** `'a', 'b'` for a CHECK (... in (...)): drizzle-kit needs literal SQL, not parameters. */
+const sqlList = (values: readonly string[]) =>
+	sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 /**
  * Normalises what the drivers give back for bytea: postgres.js a Buffer (often a view on a shared
@@ -91,14 +104,17 @@ export const boards = pgTable(
 		service: text(),
 		incidentStart: timestamp({ withTimezone: true }),
 		incidentEnd: timestamp({ withTimezone: true }),
-		status: text().notNull().default('draft'),
+		status: text({ enum: boardStatuses }).notNull().default('draft'),
 		// Number of the last closed snapshot; reopening works on revision + 1.
 		revision: integer().notNull().default(0),
 		createdBy: text().references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [index().on(t.createdAt)]
+	(t) => [
+		index().on(t.createdAt),
+		check('boards_status_check', sql`${t.status} in (${sqlList(boardStatuses)})`)
+	]
 );
 
 export const boardMembers = pgTable(
@@ -117,7 +133,7 @@ export const boardMembers = pgTable(
 		primaryKey({ columns: [t.boardId, t.userId] }),
 		// "Boards I belong to" reads by user; the primary key only serves reads by board.
 		index().on(t.userId),
-		check('board_members_role_check', sql`${t.role} in (${roleCheck})`)
+		check('board_members_role_check', sql`${t.role} in (${sqlList(boardRoles)})`)
 	]
 );
 
@@ -139,7 +155,7 @@ export const invites = pgTable(
 	},
 	(t) => [
 		index().on(t.boardId),
-		check('invites_role_check', sql`${t.role} in (${roleCheck})`)
+		check('invites_role_check', sql`${t.role} in (${sqlList(boardRoles)})`)
 	]
 );
 

@@ -1,7 +1,7 @@
 import { docStates, docUpdates } from '@debrief/db';
 import type { Db } from '@debrief/db';
 import type { DocKey, DocStorage, StoredDoc } from '@debrief/sync';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 
 // Three parameters per row and Postgres allows 65535 per statement: stay well below.
@@ -30,10 +30,7 @@ async function load(db: Db, key: DocKey): Promise<StoredDoc> {
 		.from(docStates)
 		.where(ofState(key))
 		.unionAll(
-			db
-				.select({ id: docUpdates.id, data: docUpdates.update })
-				.from(docUpdates)
-				.where(ofLog(key))
+			db.select({ id: docUpdates.id, data: docUpdates.update }).from(docUpdates).where(ofLog(key))
 		)
 		.orderBy(sql`1 asc nulls first`);
 	const first = rows[0];
@@ -77,9 +74,15 @@ async function compact(db: Db, key: DocKey): Promise<void> {
 			.where(ofLog(key))
 			.returning({ id: docUpdates.id, update: docUpdates.update });
 		if (taken.length === 0) return;
-		const [current] = await tx.select({ state: docStates.state }).from(docStates).where(ofState(key));
+		const [current] = await tx
+			.select({ state: docStates.state })
+			.from(docStates)
+			.where(ofState(key));
 		taken.sort((a, b) => a.id - b.id);
-		const state = mergeUpdates(current?.state ?? null, taken.map((row) => row.update));
+		const state = mergeUpdates(
+			current?.state ?? null,
+			taken.map((row) => row.update)
+		);
 		await tx
 			.insert(docStates)
 			.values({ boardId: key.boardId, section: key.section, state })
