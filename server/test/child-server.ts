@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
 
 /** A free TCP port on loopback (asked of the OS, then released). */
 export function freePort(): Promise<number> {
@@ -27,8 +26,8 @@ export interface ChildServer {
 }
 
 /**
- * Starts the real server as its own process, by its binary (not through npx, so the pid we kill
- * is the one holding the port), and waits until /readyz answers.
+ * Starts the real server as its own process (not through npx or the tsx binary, so the pid we
+ * kill is the one holding the port), and waits until /readyz answers.
  */
 export async function startChildServer(
 	env: Record<string, string>,
@@ -36,7 +35,9 @@ export async function startChildServer(
 ): Promise<ChildServer> {
 	const listenPort = port ?? (await freePort());
 	let output = '';
-	const child = spawn(TSX, ['server/src/index.ts'], {
+	// Node itself with tsx as a loader: the `tsx` binary would run the server in a child process,
+	// and a SIGKILL would then hit the wrapper and leave the real server running.
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(listenPort), LOG_LEVEL: 'info', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
