@@ -89,6 +89,22 @@ export async function listBoards(db: Db, opts: { userId?: string } = {}): Promis
 	return rows.map(toBoard);
 }
 
+/** A board with the role of the person looking at it. */
+export interface BoardWithRole extends Board {
+	role: BoardRole;
+}
+
+/** The boards the user is a member of, with their role on each, newest first. */
+export async function listBoardsOf(db: Db, userId: string): Promise<BoardWithRole[]> {
+	const rows = await db
+		.select({ board: boards, role: boardMembers.role })
+		.from(boards)
+		.innerJoin(boardMembers, eq(boardMembers.boardId, boards.id))
+		.where(eq(boardMembers.userId, userId))
+		.orderBy(desc(boards.createdAt), desc(boards.id));
+	return rows.map((row) => ({ ...toBoard(row.board), role: row.role }));
+}
+
 /** Makes the user a member of the board with this role; an existing member gets the new role. */
 export async function addMember(
 	db: Db,
