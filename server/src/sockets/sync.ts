@@ -11,6 +11,8 @@ import { isAllowedOrigin } from '../http/origin.ts';
 /** A socket that is open, by board, so role changes and removals can close it at once. */
 interface Connection {
 	userId: string;
+	/** The session it opened with: signing out or changing the password closes it. */
+	sessionId: string;
 	peer: Peer;
 }
 
@@ -32,9 +34,29 @@ export class SocketRegistry {
 
 	/** Closes every socket of one member on one board (removal, role change). */
 	closeMember(boardId: string, userId: string, code: number, reason: string): number {
+		return this.#close(this.#byBoard.get(boardId) ?? [], (c) => c.userId === userId, code, reason);
+	}
+
+	/** Closes every socket opened with one of these sessions, on any board (sign-out). */
+	closeSessions(sessionIds: readonly string[], code: number, reason: string): number {
+		const ids = new Set(sessionIds);
 		let closed = 0;
-		for (const connection of this.#byBoard.get(boardId) ?? []) {
-			if (connection.userId === userId) {
+		for (const set of this.#byBoard.values()) {
+			closed += this.#close(set, (c) => ids.has(c.sessionId), code, reason);
+		}
+		return closed;
+	}
+
+	#close(
+		connections: Iterable<Connection>,
+		match: (connection: Connection) => boolean,
+		code: number,
+		reason: string
+	): number {
+		let closed = 0;
+		// A copy: closing may remove connections from the set while we walk it.
+		for (const connection of [...connections]) {
+			if (match(connection)) {
 				connection.peer.close(code, reason);
 				closed += 1;
 			}
@@ -88,7 +110,7 @@ export function syncRoutes(deps: AppDeps) {
 						close: (code, reason) => raw.close(code, reason.slice(0, 120)),
 						bufferedAmount: () => raw.bufferedAmount
 					};
-					connection = { userId: access.userId, peer };
+					connection = { userId: access.userId, sessionId: access.sessionId, peer };
 					sockets.add(boardId, connection);
 					room = rooms.join({ boardId, section }, peer);
 					log.debug('socket open', { board: boardId, section, peer: peer.id, role: access.role });
