@@ -1,11 +1,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { SESSION_COOKIE } from './auth/cookie.ts';
+import { sessionMiddleware } from './auth/http.ts';
+import type { ApiEnv } from './auth/http.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './http/errors.ts';
 import { isAllowedOrigin } from './http/origin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { healthRoutes } from './routes/health.ts';
+import { boardInviteRoutes, inviteRoutes } from './routes/invites.ts';
+import { meRoutes } from './routes/me.ts';
+import { memberRoutes } from './routes/members.ts';
+import { SECURITY } from './routes/schemas.ts';
 import { syncRoutes } from './sockets/sync.ts';
 import type { WebHandler } from './web.ts';
 
@@ -13,7 +21,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The whole HTTP surface: API, sync sockets, health, then the web app for everything else. */
 export function createApp(deps: AppDeps, web: () => WebHandler | null) {
-	const api = new OpenAPIHono();
+	const api = new OpenAPIHono<ApiEnv>();
 	api.use(async (c, next) => {
 		const allowed = isAllowedOrigin(
 			c.req.header('origin'),
@@ -26,10 +34,34 @@ export function createApp(deps: AppDeps, web: () => WebHandler | null) {
 		}
 		await next();
 	});
+	// After the Origin check: a refused cross-site request never touches a session.
+	api.use(sessionMiddleware(deps));
+	api.route('/auth', authRoutes(deps));
+	api.route('/me', meRoutes(deps));
 	api.route('/boards', boardRoutes(deps));
+	api.route('/boards', boardInviteRoutes(deps));
+	api.route('/boards', memberRoutes(deps));
+	api.route('/invites', inviteRoutes(deps));
+	api.openAPIRegistry.registerComponent('securitySchemes', SECURITY.cookie, {
+		type: 'apiKey',
+		in: 'cookie',
+		name: SESSION_COOKIE,
+		description: 'Set by signup, login and invite acceptance (HttpOnly, SameSite=Lax)'
+	});
+	api.openAPIRegistry.registerComponent('securitySchemes', SECURITY.bearer, {
+		type: 'http',
+		scheme: 'bearer',
+		description: 'The `token` from signup, login or invite acceptance'
+	});
 	api.doc31('/openapi.json', {
 		openapi: '3.1.0',
-		info: { title: 'Debrief API', version: '1.0.0' }
+		info: {
+			title: 'Debrief API',
+			version: '1.0.0',
+			description:
+				'Sync sockets: `/sync/<boardId>/<section>` (y-websocket), authenticated by the ' +
+				'session cookie or a `token` query parameter; refusals close with 4401/4403/4404.'
+		}
 	});
 	api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
 
