@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startChildServer } from './child-server.ts';
 import type { ChildServer } from './child-server.ts';
-import { connectProvider, eventually, synced } from './helpers.ts';
+import { connectProvider, createBoard, eventually, synced } from './helpers.ts';
 
 const dirs: string[] = [];
 const children: ChildServer[] = [];
@@ -32,14 +32,10 @@ describe.each(backends)('durability ($name)', ({ env: makeEnv }) => {
 		const env = makeEnv();
 		const first = await startChildServer(env);
 		children.push(first);
-		const response = await fetch(`${first.url}/api/boards`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ title: 'Durability drill' })
-		});
-		const { id: boardId } = (await response.json()) as { id: string };
+		// Signs up on this server: the account and its session must outlive the restart too.
+		const { boardId, token } = await createBoard(first.url, 'Durability drill');
 
-		const writer = connectProvider(first.url, boardId, 'timeline');
+		const writer = connectProvider(first.url, boardId, 'timeline', { token });
 		await synced(writer);
 		const entries = writer.doc.getMap<string>('entries');
 		for (let i = 0; i < 50; i++) entries.set(`e${i}`, `event ${i}`);
@@ -53,7 +49,7 @@ describe.each(backends)('durability ($name)', ({ env: makeEnv }) => {
 
 		const second = await startChildServer(env);
 		children.push(second);
-		const reader = connectProvider(second.url, boardId, 'timeline', { doc: new Y.Doc() });
+		const reader = connectProvider(second.url, boardId, 'timeline', { doc: new Y.Doc(), token });
 		await synced(reader);
 		await eventually(() => reader.doc.getMap('entries').size === 50, 10_000, 'all 50 entries');
 		expect(reader.doc.getMap('entries').get('e49')).toBe('event 49');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -25,18 +26,119 @@ export function startTestServer(env: Record<string, string> = {}): Promise<Runni
 	);
 }
 
+type ServerRef = RunningServer | string;
+const baseOf = (server: ServerRef) => (typeof server === 'string' ? server : server.url);
+
+/** An email no earlier run used, so reruns against one Postgres never collide. */
+export function uniqueEmail(prefix = 'user'): string {
+	return `${prefix}-${randomUUID()}@example.test`;
+}
+
+/** Someone signed in: their session token, and the Cookie header a browser would send. */
+export interface Account {
+	userId: string;
+	name: string;
+	email: string | null;
+	token: string;
+	cookie: string;
+}
+
+export const TEST_PASSWORD = 'a long enough test password';
+
+/** Calls the API as `account` (bearer token) or as nobody; JSON in, Response out. */
+export function api(
+	server: ServerRef,
+	path: string,
+	options: {
+		method?: string;
+		as?: { token: string } | null;
+		body?: unknown;
+		headers?: Record<string, string>;
+	} = {}
+): Promise<Response> {
+	const headers: Record<string, string> = { ...options.headers };
+	if (options.body !== undefined) headers['content-type'] = 'application/json';
+	if (options.as) headers.authorization = `Bearer ${options.as.token}`;
+	return fetch(`${baseOf(server)}${path}`, {
+		method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+		headers,
+		body: options.body === undefined ? undefined : JSON.stringify(options.body)
+	});
+}
+
+/** Signs a new person up (a fresh email every time) and returns their session. */
+export async function signUp(server: ServerRef, name = 'Ada'): Promise<Account> {
+	const email = uniqueEmail(name.toLowerCase());
+	const response = await api(server, '/api/auth/signup', {
+		body: { email, password: TEST_PASSWORD, name }
+	});
+	if (response.status !== 201)
+		throw new Error(`signup: ${response.status} ${await response.text()}`);
+	const { user, token } = (await response.json()) as { user: { id: string }; token: string };
+	return { userId: user.id, name, email, token, cookie: `debrief_session=${token}` };
+}
+
+/** A board made by `owner` (by default a freshly signed-up facilitator). */
+export interface TestBoard extends Account {
+	boardId: string;
+}
+
 export async function createBoard(
-	server: RunningServer,
-	title = 'Checkout outage'
-): Promise<string> {
-	const response = await fetch(`${server.url}/api/boards`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ title, severity: 'SEV2', service: 'checkout' })
+	server: ServerRef,
+	title = 'Checkout outage',
+	owner?: Account
+): Promise<TestBoard> {
+	const account = owner ?? (await signUp(server));
+	const response = await api(server, '/api/boards', {
+		as: account,
+		body: { title, severity: 'SEV2', service: 'checkout' }
 	});
 	if (response.status !== 201)
 		throw new Error(`create board: ${response.status} ${await response.text()}`);
-	return ((await response.json()) as { id: string }).id;
+	return { ...account, boardId: ((await response.json()) as { id: string }).id };
+}
+
+/** Makes an invite link on the board as `by`; returns its token. */
+export async function invite(
+	server: ServerRef,
+	board: TestBoard,
+	role: 'participant' | 'observer',
+	by: Account = board
+): Promise<string> {
+	const response = await api(server, `/api/boards/${board.boardId}/invites`, {
+		as: by,
+		body: { role }
+	});
+	if (response.status !== 201)
+		throw new Error(`invite: ${response.status} ${await response.text()}`);
+	return ((await response.json()) as { token: string }).token;
+}
+
+/** Joins the board through a new invite as a new guest called `name`. */
+export async function joinAsGuest(
+	server: ServerRef,
+	board: TestBoard,
+	role: 'participant' | 'observer',
+	name = 'Guest'
+): Promise<Account> {
+	const token = await invite(server, board, role);
+	const response = await api(server, `/api/invites/${token}/accept`, { body: { name } });
+	if (response.status !== 201)
+		throw new Error(`accept: ${response.status} ${await response.text()}`);
+	const body = (await response.json()) as { user: { id: string }; token: string };
+	return {
+		userId: body.user.id,
+		name,
+		email: null,
+		token: body.token,
+		cookie: `debrief_session=${body.token}`
+	};
+}
+
+/** The sync URL of a section, with the session token as a query parameter when given. */
+export function syncUrl(server: ServerRef, boardId: string, section: string, token?: string) {
+	const url = `${baseOf(server).replace(/^http/, 'ws')}/sync/${boardId}/${section}`;
+	return token ? `${url}?token=${token}` : url;
 }
 
 /** A stock y-websocket client in Node, as any integration would use it. */
@@ -44,14 +146,14 @@ export function connectProvider(
 	server: RunningServer | string,
 	boardId: string,
 	section: string,
-	options: { doc?: Y.Doc; params?: Record<string, string> } = {}
+	options: { doc?: Y.Doc; token?: string; params?: Record<string, string> } = {}
 ): WebsocketProvider {
-	const base = typeof server === 'string' ? server : server.url;
+	const params = { ...options.params, ...(options.token ? { token: options.token } : {}) };
 	const provider = new WebsocketProvider(
-		base.replace(/^http/, 'ws') + `/sync/${boardId}`,
+		baseOf(server).replace(/^http/, 'ws') + `/sync/${boardId}`,
 		section,
 		options.doc ?? new Y.Doc(),
-		{ WebSocketPolyfill: WebSocket as never, params: options.params, maxBackoffTime: 500 }
+		{ WebSocketPolyfill: WebSocket as never, params, maxBackoffTime: 500 }
 	);
 	return provider;
 }

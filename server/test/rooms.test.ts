@@ -43,8 +43,8 @@ describe.each(BACKENDS)('room lifecycle ($name)', ({ env }) => {
 	};
 
 	it('unloads an idle room after storing and compacting it, and loads it again on demand', async () => {
-		const boardId = await createBoard(server);
-		const a = connectProvider(server, boardId, 'timeline');
+		const { boardId, token } = await createBoard(server);
+		const a = connectProvider(server, boardId, 'timeline', { token });
 		await synced(a);
 		for (let i = 0; i < 5; i++) a.doc.getMap('entries').set(`e${i}`, i);
 		await stored(boardId, 5);
@@ -58,15 +58,15 @@ describe.each(BACKENDS)('room lifecycle ($name)', ({ env }) => {
 		const after = await rowsOf(boardId);
 		expect(after).toEqual({ log: 0, state: 1 });
 
-		const b = connectProvider(server, boardId, 'timeline');
+		const b = connectProvider(server, boardId, 'timeline', { token });
 		await synced(b);
 		await eventually(() => b.doc.getMap('entries').size === 5, 5000, 'reloaded content');
 		b.destroy();
 	});
 
 	it('compacts the log once it grows past the threshold, losing nothing', async () => {
-		const boardId = await createBoard(server);
-		const a = connectProvider(server, boardId, 'timeline');
+		const { boardId, token } = await createBoard(server);
+		const a = connectProvider(server, boardId, 'timeline', { token });
 		await synced(a);
 		for (let i = 0; i < 60; i++) {
 			a.doc.getMap('entries').set(`e${i}`, i);
@@ -87,7 +87,7 @@ describe.each(BACKENDS)('room lifecycle ($name)', ({ env }) => {
 			5000,
 			'unload'
 		);
-		const b = connectProvider(server, boardId, 'timeline');
+		const b = connectProvider(server, boardId, 'timeline', { token });
 		await synced(b);
 		await eventually(() => b.doc.getMap('entries').size === 60, 5000, 'all 60 entries');
 		b.destroy();

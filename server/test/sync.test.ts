@@ -10,7 +10,8 @@ import {
 	createBoard,
 	eventually,
 	openRawSocket,
-	synced
+	synced,
+	syncUrl
 } from './helpers.ts';
 import { startTestServer } from './helpers.ts';
 
@@ -24,9 +25,9 @@ describe.each(BACKENDS)('sync through the server ($name)', ({ env }) => {
 	});
 
 	it('brings two stock clients to the same state; a late joiner receives all of it', async () => {
-		const boardId = await createBoard(server);
-		const a = connectProvider(server, boardId, 'timeline');
-		const b = connectProvider(server, boardId, 'timeline');
+		const { boardId, token } = await createBoard(server);
+		const a = connectProvider(server, boardId, 'timeline', { token });
+		const b = connectProvider(server, boardId, 'timeline', { token });
 		await Promise.all([synced(a), synced(b)]);
 		a.doc.getText('notes').insert(0, 'alert fired. ');
 		b.doc.getText('notes').insert(0, 'paged on-call. ');
@@ -39,7 +40,7 @@ describe.each(BACKENDS)('sync through the server ($name)', ({ env }) => {
 		);
 		expect(a.doc.getText('notes').toString()).toHaveLength('alert fired. paged on-call. '.length);
 
-		const late = connectProvider(server, boardId, 'timeline');
+		const late = connectProvider(server, boardId, 'timeline', { token });
 		await synced(late);
 		await eventually(
 			() => late.doc.getText('notes').toString() === a.doc.getText('notes').toString()
@@ -49,12 +50,12 @@ describe.each(BACKENDS)('sync through the server ($name)', ({ env }) => {
 	});
 
 	it('keeps sections apart: a board is one document per section', async () => {
-		const boardId = await createBoard(server);
-		const timeline = connectProvider(server, boardId, 'timeline');
-		const rca = connectProvider(server, boardId, 'rca');
+		const { boardId, token } = await createBoard(server);
+		const timeline = connectProvider(server, boardId, 'timeline', { token });
+		const rca = connectProvider(server, boardId, 'rca', { token });
 		await Promise.all([synced(timeline), synced(rca)]);
 		timeline.doc.getText('t').insert(0, 'only in timeline');
-		const probe = connectProvider(server, boardId, 'timeline');
+		const probe = connectProvider(server, boardId, 'timeline', { token });
 		await synced(probe);
 		await eventually(() => probe.doc.getText('t').length > 0);
 		expect(rca.doc.getText('t').toString()).toBe('');
@@ -62,10 +63,10 @@ describe.each(BACKENDS)('sync through the server ($name)', ({ env }) => {
 	});
 
 	it('closes only the socket that sends random bytes, a truncated message or an unknown type', async () => {
-		const boardId = await createBoard(server);
-		const good = connectProvider(server, boardId, 'timeline');
+		const { boardId, token } = await createBoard(server);
+		const good = connectProvider(server, boardId, 'timeline', { token });
 		await synced(good);
-		const url = `${server.url.replace('http', 'ws')}/sync/${boardId}/timeline`;
+		const url = syncUrl(server, boardId, 'timeline', token);
 		const source = new Y.Doc();
 		source.getText('t').insert(0, 'a long enough piece of text to truncate');
 		const update = encodeMessage({ type: 'update', update: Y.encodeStateAsUpdate(source) });
@@ -81,7 +82,7 @@ describe.each(BACKENDS)('sync through the server ($name)', ({ env }) => {
 			expect((await closed).code).toBe(CloseCode.BadMessage);
 		}
 		good.doc.getText('t').insert(0, 'still editing');
-		const other = connectProvider(server, boardId, 'timeline');
+		const other = connectProvider(server, boardId, 'timeline', { token });
 		await synced(other);
 		await eventually(() => other.doc.getText('t').toString() === 'still editing');
 		expect(good.wsconnected).toBe(true);
@@ -90,37 +91,33 @@ describe.each(BACKENDS)('sync through the server ($name)', ({ env }) => {
 	});
 
 	it('refuses a frame over the size limit with 1009', async () => {
-		const boardId = await createBoard(server);
-		const ws = await openRawSocket(`${server.url.replace('http', 'ws')}/sync/${boardId}/timeline`);
+		const { boardId, token } = await createBoard(server);
+		const ws = await openRawSocket(syncUrl(server, boardId, 'timeline', token));
 		const closed = closeCode(ws);
 		ws.send(new Uint8Array(70_000));
 		expect((await closed).code).toBe(1009);
 	});
 
 	it('closes sockets to an unknown board or section with 4404', async () => {
-		const unknown = await openRawSocket(
-			`${server.url.replace('http', 'ws')}/sync/nosuchboard/timeline`
-		);
+		const { boardId, token } = await createBoard(server);
+		const unknown = await openRawSocket(syncUrl(server, 'nosuchboard', 'timeline', token));
 		expect((await closeCode(unknown)).code).toBe(CloseCode.NotFound);
-		const boardId = await createBoard(server);
-		const badSection = await openRawSocket(
-			`${server.url.replace('http', 'ws')}/sync/${boardId}/nope`
-		);
+		const badSection = await openRawSocket(syncUrl(server, boardId, 'nope', token));
 		expect((await closeCode(badSection)).code).toBe(CloseCode.NotFound);
 	});
 
 	it('refuses a cross-origin upgrade before any socket exists', async () => {
-		const boardId = await createBoard(server);
+		const { boardId, token } = await createBoard(server);
 		await expect(
-			openRawSocket(`${server.url.replace('http', 'ws')}/sync/${boardId}/timeline`, {
+			openRawSocket(syncUrl(server, boardId, 'timeline', token), {
 				origin: 'http://evil.example'
 			})
 		).rejects.toThrow('HTTP 403');
 	});
 
 	it('does not let clients write the meta document', async () => {
-		const boardId = await createBoard(server);
-		const meta = connectProvider(server, boardId, 'meta');
+		const { boardId, token } = await createBoard(server);
+		const meta = connectProvider(server, boardId, 'meta', { token });
 		await synced(meta);
 		const denied = new Promise<string>((resolve) => {
 			meta.messageHandlers[2] = (_encoder, decoder) => {
