@@ -1,9 +1,11 @@
 /**
  * Every HTTP call the web client makes. Components and state classes call these functions, never
  * `fetch` directly, so the wire format lives in one file. Loads pass SvelteKit's `fetch`.
+ * Same-origin requests carry the session cookie; the browser sends `Origin` on the state-changing
+ * ones, which the server checks.
  *
- * The types mirror the server's responses by hand for now; once `server/src/app.ts` exports
- * `AppType`, this file switches to `hc<AppType>` and the types come from the routes themselves.
+ * The types mirror the server's OpenAPI schemas by hand; a generated client (`hc<AppType>` or the
+ * OpenAPI document) can replace them without changing any caller.
  */
 
 export const BoardStatus = { draft: 'draft', live: 'live', closed: 'closed' } as const;
@@ -12,6 +14,14 @@ export type BoardStatus = (typeof BoardStatus)[keyof typeof BoardStatus];
 export const Severity = { SEV1: 'SEV1', SEV2: 'SEV2', SEV3: 'SEV3', SEV4: 'SEV4' } as const;
 export type Severity = (typeof Severity)[keyof typeof Severity];
 export const SEVERITIES: readonly Severity[] = Object.values(Severity);
+
+export const Role = {
+	facilitator: 'facilitator',
+	cofacilitator: 'cofacilitator',
+	participant: 'participant',
+	observer: 'observer'
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
 
 export interface Board {
 	id: string;
@@ -22,6 +32,29 @@ export interface Board {
 	revision: number;
 	createdAt: string;
 	updatedAt: string;
+	/** The caller's role on this board (servers with accounts). */
+	role?: Role;
+}
+
+export interface User {
+	id: string;
+	name: string;
+	email: string | null;
+	isGuest: boolean;
+}
+
+export interface InviteLink {
+	id: string;
+	token: string;
+	url: string;
+	role: 'participant' | 'observer';
+	expiresAt: string;
+}
+
+export interface InvitePreview {
+	board: { id: string; title: string };
+	role: Role;
+	expiresAt: string;
 }
 
 export interface NewBoard {
@@ -57,6 +90,7 @@ async function request<T>(f: Fetch, path: string, init?: RequestInit): Promise<T
 		throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
 	}
 	if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+	if (res.status === 204) return undefined as T;
 	return (await res.json()) as T;
 }
 
@@ -89,4 +123,70 @@ export function getBoard(id: string, f: Fetch = fetch): Promise<Board> {
 /** Creates a board; the caller becomes its facilitator once accounts exist. */
 export function createBoard(input: NewBoard, f: Fetch = fetch): Promise<Board> {
 	return request<Board>(f, '/api/boards', { method: 'POST', body: JSON.stringify(input) });
+}
+
+/** True when the error means "no valid session": the caller should sign in. */
+export function isSignedOut(e: unknown): boolean {
+	return e instanceof ApiError && e.status === 401;
+}
+
+/** The signed-in person; `ApiError` 401 when signed out, 404 on a server without accounts. */
+export async function getMe(f: Fetch = fetch): Promise<User> {
+	const body = await request<{ user: User }>(f, '/api/me');
+	return body.user;
+}
+
+/** Creates an account and signs in (the server sets the session cookie). */
+export async function signUp(input: {
+	email: string;
+	password: string;
+	name: string;
+}): Promise<User> {
+	const body = await request<{ user: User }>(fetch, '/api/auth/signup', {
+		method: 'POST',
+		body: JSON.stringify(input)
+	});
+	return body.user;
+}
+
+/** Signs in (the server sets the session cookie). */
+export async function signIn(input: { email: string; password: string }): Promise<User> {
+	const body = await request<{ user: User }>(fetch, '/api/auth/login', {
+		method: 'POST',
+		body: JSON.stringify(input)
+	});
+	return body.user;
+}
+
+/** Ends this session and clears the cookie. */
+export async function signOut(): Promise<void> {
+	await request<void>(fetch, '/api/auth/logout', { method: 'POST' });
+}
+
+/** Makes an invite link for a board (facilitators). */
+export function createInvite(
+	boardId: string,
+	role: InviteLink['role'],
+	f: Fetch = fetch
+): Promise<InviteLink> {
+	return request<InviteLink>(f, `/api/boards/${encodeURIComponent(boardId)}/invites`, {
+		method: 'POST',
+		body: JSON.stringify({ role })
+	});
+}
+
+/** What an invite link opens; 404 unknown, 410 expired or revoked. */
+export function previewInvite(token: string, f: Fetch = fetch): Promise<InvitePreview> {
+	return request<InvitePreview>(f, `/api/invites/${encodeURIComponent(token)}`);
+}
+
+/** Joins the board of an invite: as the signed-in person, or as a new guest named `name`. */
+export async function acceptInvite(
+	token: string,
+	name?: string
+): Promise<{ board: { id: string; title: string }; role: Role; user: User }> {
+	return request(fetch, `/api/invites/${encodeURIComponent(token)}/accept`, {
+		method: 'POST',
+		body: JSON.stringify(name ? { name } : {})
+	});
 }

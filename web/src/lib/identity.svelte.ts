@@ -1,42 +1,97 @@
+import { ApiError, getMe, type User } from './api.ts';
 import { colorForName } from './color.ts';
 
 /** Who this browser is, for presence and as the author of what it writes. */
 export interface Identity {
 	name: string;
 	color: string;
+	/** The account id; null for a name kept only in this browser (server without accounts). */
+	userId: string | null;
+	isGuest: boolean;
 }
 
+/** Where we stand with the server's accounts. */
+export const SessionState = {
+	/** Not asked yet. */
+	unknown: 'unknown',
+	signedIn: 'signed-in',
+	signedOut: 'signed-out',
+	/** The server has no accounts (`/api/me` is 404): a display name kept in localStorage. */
+	local: 'local'
+} as const;
+export type SessionState = (typeof SessionState)[keyof typeof SessionState];
+
 const NAME_KEY = 'debrief:name';
-/** Longest display name we accept; matches @debrief/doc's author limit with room to spare. */
-export const MAX_NAME_LENGTH = 60;
+/** Longest display name we accept (the server's limit). */
+export const MAX_NAME_LENGTH = 80;
 
 /**
- * The current person. Today a guest display name asked once and kept in localStorage; when
- * accounts arrive, `load()` asks `GET /api/me` first (through lib/api.ts) and falls back to the
- * stored guest name, and nothing that reads `me.identity` changes.
+ * The current person. `load()` asks `GET /api/me`; with a session the account's name is used.
+ * A server without accounts answers 404, and then a display name is asked once and kept in
+ * localStorage. Components read `me.identity` and never care which.
  */
 class Me {
-	#name = $state<string | null>(null);
-	#loaded = $state(false);
+	#state: SessionState = $state(SessionState.unknown);
+	#user: User | null = $state(null);
+	#localName: string | null = $state(null);
+	#loading: Promise<void> | null = null;
 
-	/** The identity, or null until a name is known (then the UI asks for one). */
-	identity: Identity | null = $derived(
-		this.#name === null ? null : { name: this.#name, color: colorForName(this.#name) }
-	);
+	identity: Identity | null = $derived.by(() => {
+		const name = this.#user?.name ?? (this.#state === SessionState.local ? this.#localName : null);
+		if (!name) return null;
+		return {
+			name,
+			color: colorForName(name),
+			userId: this.#user?.id ?? null,
+			isGuest: this.#user?.isGuest ?? true
+		};
+	});
 
-	/** True once `load()` has looked for a stored identity. */
+	get state(): SessionState {
+		return this.#state;
+	}
+
+	/** True once `load()` has an answer. */
 	get loaded(): boolean {
-		return this.#loaded;
+		return this.#state !== SessionState.unknown;
 	}
 
-	async load(): Promise<void> {
-		if (this.#loaded) return;
-		this.#name = readStoredName();
-		this.#loaded = true;
+	/** Asks the server who we are (once; `refresh` to ask again, e.g. after signing out). */
+	load(f: typeof fetch = fetch, refresh = false): Promise<void> {
+		if (!this.#loading || refresh) this.#loading = this.#ask(f);
+		return this.#loading;
 	}
 
-	/** Sets and remembers the display name; returns false when it is empty or too long. */
-	setName(raw: string): boolean {
+	async #ask(f: typeof fetch): Promise<void> {
+		try {
+			this.signedIn(await getMe(f));
+		} catch (e) {
+			if (e instanceof ApiError && e.status === 404) {
+				this.#localName = readStoredName();
+				this.#state = SessionState.local;
+			} else {
+				// 401, or the server is unreachable: pages that need a session send us to sign in.
+				this.#user = null;
+				this.#state = SessionState.signedOut;
+			}
+		}
+	}
+
+	/** Records the account after sign-in, sign-up or joining by invite. */
+	signedIn(user: User): void {
+		this.#user = user;
+		this.#state = SessionState.signedIn;
+		this.#loading = Promise.resolve();
+	}
+
+	signedOut(): void {
+		this.#user = null;
+		this.#state = SessionState.signedOut;
+		this.#loading = Promise.resolve();
+	}
+
+	/** Local mode only: sets and remembers the display name; false when empty or too long. */
+	setLocalName(raw: string): boolean {
 		const name = raw.trim().replace(/\s+/g, ' ');
 		if (name === '' || name.length > MAX_NAME_LENGTH) return false;
 		try {
@@ -44,7 +99,7 @@ class Me {
 		} catch {
 			// Private mode or storage full: the name still holds for this tab.
 		}
-		this.#name = name;
+		this.#localName = name;
 		return true;
 	}
 }

@@ -57,6 +57,25 @@ export class BoardSession {
 		return n;
 	}
 
+	/** Bumped whenever the server reports a role change on any section's socket. */
+	get roleChanges(): number {
+		let n = 0;
+		for (const s of this.#sync.sections.values()) n += s.roleChanges;
+		return n;
+	}
+
+	/** Why the last write was refused (`read-only`, `locked`), if one was. */
+	get lastRefusal(): string | null {
+		for (const s of this.#sync.sections.values()) if (s.lastRefusal) return s.lastRefusal;
+		return null;
+	}
+
+	/** Why the server closed a section's socket for good, if it did (first one wins). */
+	get closed(): { code: number; reason: string } | null {
+		for (const s of this.#sync.sections.values()) if (s.closed) return s.closed;
+		return null;
+	}
+
 	destroy(): void {
 		this.#sync.destroy();
 	}

@@ -4,6 +4,7 @@ import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import type { SectionId } from '@debrief/doc';
+import { CloseCode, parseRefusal } from '@debrief/sync';
 import { ConnectionStatus } from './connection-status.ts';
 import { wsBase } from './ws-base.ts';
 
@@ -33,6 +34,12 @@ export class SectionSync {
 	localLoaded = $state(false);
 	/** How many times the server refused our writes to this section since the page opened. */
 	refusals = $state(0);
+	/** Set when the server closed the socket for good (44xx: signed out, removed, no board). */
+	closed: { code: number; reason: string } | null = $state(null);
+	/** Bumped when the server says our role changed; the board reloads to learn the new one. */
+	roleChanges = $state(0);
+	/** Why the last write was refused (`read-only`, `locked`, ...), if one was. */
+	lastRefusal: string | null = $state(null);
 
 	#live: Live;
 	#resetting = false;
@@ -71,7 +78,18 @@ export class SectionSync {
 			`${wsBase()}/sync/${encodeURIComponent(this.boardId)}`,
 			this.section,
 			doc,
-			{ connect: navigator.onLine !== false }
+			{
+				connect: navigator.onLine !== false,
+				// 44xx closes are final (y-websocket's default), except a role change: that one asks
+				// us to reconnect at once and pick up the new rights.
+				shouldReconnect: (event) => {
+					if (event.code === CloseCode.RoleChanged) {
+						this.roleChanges++;
+						return true;
+					}
+					return !(event.code >= 4400 && event.code < 4500);
+				}
+			}
 		);
 		provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
 			readAuthMessage(decoder, doc, (_doc, reason) => this.#onRefused(reason));
@@ -85,7 +103,13 @@ export class SectionSync {
 			if (provider.wsconnected) this.status = synced ? 'synced' : 'connected';
 		});
 		// A 44xx close means the server will not take us back (revoked, gone): stop saying "connecting".
-		provider.on('closed', () => (this.status = ConnectionStatus.offline));
+		provider.on('closed', (event) => {
+			this.status = ConnectionStatus.offline;
+			this.closed = event;
+		});
+		provider.on('status', ({ status }) => {
+			if (status === 'connected') this.closed = null;
+		});
 		this.status = provider.shouldConnect ? ConnectionStatus.connecting : ConnectionStatus.offline;
 		return { doc, provider, persistence };
 	}
@@ -99,6 +123,7 @@ export class SectionSync {
 
 	#onRefused(reason: string): void {
 		this.refusals++;
+		this.lastRefusal = parseRefusal(reason)?.reason ?? reason;
 		console.warn(`debrief: the server refused a write to ${this.section}: ${reason}`);
 		void this.#resetFromServer();
 	}

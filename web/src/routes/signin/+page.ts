@@ -1,0 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+import { me, SessionState } from '$lib/identity.svelte.ts';
+import { safeNext } from '$lib/next-path.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, url }) => {
+	const next = safeNext(url.searchParams.get('next'));
+	await me.load(fetch);
+	// Already signed in, or a server without accounts: nothing to do here.
+	if (me.state === SessionState.signedIn || me.state === SessionState.local) redirect(307, next);
+	return { next };
+};
