@@ -18,6 +18,8 @@ export interface CreatedBoard {
  */
 export const test = base.extend<{ skipWithoutBrowser: void }>({
 	skipWithoutBrowser: [
+		// Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+		// eslint-disable-next-line no-empty-pattern
 		async ({}, use, testInfo) => {
 			testInfo.skip(
 				process.env[SKIP_ENV] === '1',

@@ -54,6 +54,8 @@ export class Presence {
 	get people(): Person[] {
 		this.#subscribe();
 		const self = this.#awareness.clientID;
+		// A scratch map inside a getter, never stored: nothing reactive to track.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const byName = new Map<string, Person>();
 		for (const [clientId, raw] of this.#awareness.getStates()) {
 			const state = raw as AwarenessFields;

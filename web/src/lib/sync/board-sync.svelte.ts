@@ -22,6 +22,8 @@ export class BoardSync {
 
 	constructor(boardId: string) {
 		this.boardId = boardId;
+		// Filled once here and never changed: a plain Map is enough.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.sections = new Map(LIVE_SECTIONS.map((s) => [s, new SectionSync(boardId, s)]));
 	}
 

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
 import { me, SessionState } from '$lib/identity.svelte.ts';
 import { safeNext } from '$lib/next-path.ts';
 import type { PageLoad } from './$types';
@@ -7,6 +8,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	await me.load(fetch);
 	// Already signed in, or a server without accounts: nothing to do here.
-	if (me.state === SessionState.signedIn || me.state === SessionState.local) redirect(307, next);
+	if (me.state === SessionState.signedIn || me.state === SessionState.local)
+		redirect(307, resolve(next));
 	return { next };
 };
