@@ -4,13 +4,11 @@ import { CloseCode } from '@debrief/sync';
 import type { Context } from 'hono';
 import { clearSessionCookie } from '../auth/cookie.ts';
 import { requireUser, secureCookies, startSession } from '../auth/http.ts';
-import type { ApiEnv } from '../auth/http.ts';
 import { hashPassword, verifyDummyPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSignInLimits } from '../auth/rate-limit.ts';
 import type { LimitCheck } from '../auth/rate-limit.ts';
 import { invalidateSession, invalidateUserSessions } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiRouter } from './router.ts';
 import {
 	claimGuest,
 	createAccount,
@@ -18,6 +16,7 @@ import {
 	getUserWithHash,
 	setPasswordHash
 } from '../store/index.ts';
+import { apiRouter } from './router.ts';
 import {
 	ClaimSchema,
 	LoginSchema,

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireBoardRole, requireUser } from '../auth/http.ts';
-import type { ApiEnv } from '../auth/http.ts';
 import { Action } from '../auth/policy.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiRouter } from './router.ts';
 import { createBoard, getBoard, listBoardsOf } from '../store/index.ts';
+import { apiRouter } from './router.ts';
 import {
 	BoardIdParam,
 	BoardWithRoleSchema,

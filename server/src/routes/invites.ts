@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CloseCode } from '@debrief/sync';
 import { requireBoardRole, startSession } from '../auth/http.ts';
-import type { ApiEnv } from '../auth/http.ts';
 import { inviteExpiry, inviteStatus } from '../auth/invites.ts';
 import { Action, roleAfterJoining } from '../auth/policy.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiRouter } from './router.ts';
 import {
 	createGuest,
 	findInviteByHash,
@@ -15,6 +13,7 @@ import {
 	listInvites,
 	revokeInvite
 } from '../store/index.ts';
+import { apiRouter } from './router.ts';
 import {
 	AcceptInviteSchema,
 	AcceptedInviteSchema,

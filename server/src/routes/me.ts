@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireUser } from '../auth/http.ts';
-import type { ApiEnv } from '../auth/http.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiRouter } from './router.ts';
 import { listBoardsOf } from '../store/index.ts';
+import { apiRouter } from './router.ts';
 import { MeSchema } from './account-schemas.ts';
 import { SIGNED_IN, errors, json } from './schemas.ts';
 

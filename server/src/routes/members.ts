@@ -2,12 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import type { BoardRole } from '@debrief/db';
 import { CloseCode } from '@debrief/sync';
 import { refusalError, requireBoardRole } from '../auth/http.ts';
-import type { ApiEnv } from '../auth/http.ts';
 import { Action, Refusal, can, decideRemoval, planRoleChange } from '../auth/policy.ts';
 import type { MemberRef } from '../auth/policy.ts';
 import type { AppDeps } from '../deps.ts';
-import { apiRouter } from './router.ts';
 import { changeMembers, listMembers } from '../store/index.ts';
+import { apiRouter } from './router.ts';
 import { MembersSchema, RoleChangeSchema } from './account-schemas.ts';
 import { BoardIdParam, MemberParams, SIGNED_IN, body, errors, json } from './schemas.ts';
 
