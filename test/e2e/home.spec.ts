@@ -7,13 +7,16 @@ test('someone new signs up, creates a board from the form and lands on it', asyn
 	const context = await newPerson(browser, baseURL!);
 	const page = await context.newPage();
 	await page.goto('/');
-	await expect(page).toHaveURL(/\/signin/);
+	await expect(page).toHaveURL(/\/signin$/);
+	// A crafted `next` must not send people off-site after they sign in.
+	await page.goto('/signin?next=//evil.example/steal');
 	await page.getByTestId('auth-to-signup').click();
 	await page.getByTestId('auth-name').fill('Fay Owner');
 	await page.getByTestId('auth-email').fill(`fay-${Date.now()}@example.com`);
 	await page.getByTestId('auth-password').fill('correct horse battery');
 	await page.getByTestId('auth-submit').click();
 
+	await expect(page).toHaveURL(`${baseURL}/`);
 	await expect(page.getByTestId('boards-empty')).toBeVisible();
 	await page.locator('body').press('n');
 	await expect(page.getByTestId('new-board-title')).toBeFocused();
