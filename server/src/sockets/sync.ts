@@ -19,6 +19,25 @@ interface Connection {
 /** The sync sockets of this process, per board. */
 export class SocketRegistry {
 	#byBoard = new Map<string, Set<Connection>>();
+	/**
+	 * When each member (board/user) and session was last closed, on one counter. Access is
+	 * resolved before the upgrade and the socket registered after it; a removal or sign-out in
+	 * between would find nothing to close, so a socket opening checks these against its mark.
+	 */
+	#seq = 0;
+	#changed = new Map<string, number>();
+
+	/** A point in the change sequence, taken before access is resolved. */
+	mark(): number {
+		return this.#seq;
+	}
+
+	/** Whether the member's access or the session changed after `mark`. */
+	changedSince(mark: number, boardId: string, userId: string, sessionId: string): boolean {
+		const member = this.#changed.get(`m:${boardId}/${userId}`) ?? 0;
+		const session = this.#changed.get(`s:${sessionId}`) ?? 0;
+		return Math.max(member, session) > mark;
+	}
 
 	add(boardId: string, connection: Connection): void {
 		let set = this.#byBoard.get(boardId);
@@ -34,17 +53,27 @@ export class SocketRegistry {
 
 	/** Closes every socket of one member on one board (removal, role change). */
 	closeMember(boardId: string, userId: string, code: number, reason: string): number {
+		this.#note(`m:${boardId}/${userId}`);
 		return this.#close(this.#byBoard.get(boardId) ?? [], (c) => c.userId === userId, code, reason);
 	}
 
 	/** Closes every socket opened with one of these sessions, on any board (sign-out). */
 	closeSessions(sessionIds: readonly string[], code: number, reason: string): number {
 		const ids = new Set(sessionIds);
+		for (const id of ids) this.#note(`s:${id}`);
 		let closed = 0;
 		for (const set of this.#byBoard.values()) {
 			closed += this.#close(set, (c) => ids.has(c.sessionId), code, reason);
 		}
 		return closed;
+	}
+
+	#note(key: string): void {
+		this.#changed.set(key, ++this.#seq);
+		// Only upgrades in flight (milliseconds) read old entries: keep the last 5000 changes.
+		if (this.#changed.size > 10_000) {
+			for (const [k, at] of this.#changed) if (at <= this.#seq - 5_000) this.#changed.delete(k);
+		}
 	}
 
 	#close(
@@ -86,6 +115,7 @@ export function syncRoutes(deps: AppDeps) {
 		const { boardId, section } = c.req.param();
 		let refusal: Refusal | null = null;
 		let access = null;
+		const mark = sockets.mark();
 		if (!isSectionId(section)) {
 			refusal = { code: CloseCode.NotFound, reason: `unknown section "${section}"` };
 		} else {
@@ -110,6 +140,11 @@ export function syncRoutes(deps: AppDeps) {
 						close: (code, reason) => raw.close(code, reason.slice(0, 120)),
 						bufferedAmount: () => raw.bufferedAmount
 					};
+					if (sockets.changedSince(mark, boardId, access.userId, access.sessionId)) {
+						// Removed, demoted or signed out while upgrading: reconnect to be checked again.
+						ws.close(CloseCode.RoleChanged, 'access changed while connecting');
+						return;
+					}
 					connection = { userId: access.userId, sessionId: access.sessionId, peer };
 					sockets.add(boardId, connection);
 					room = rooms.join({ boardId, section }, peer);
