@@ -73,9 +73,11 @@ export async function boardWithEveryRole(server: RunningServer): Promise<RoleFix
 }
 
 /** Resolves with the text of the next permission-denied message the provider receives. */
-export function nextRefusal(provider: WebsocketProvider): Promise<string> {
-	return new Promise((resolve) => {
+export function nextRefusal(provider: WebsocketProvider, timeoutMs = 5000): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('no permission-denied message')), timeoutMs);
 		provider.messageHandlers[2] = (_encoder, decoder) => {
+			clearTimeout(timer);
 			decoding.readVarUint(decoder); // 0: permission denied
 			resolve(decoding.readVarString(decoder));
 		};
