@@ -59,7 +59,7 @@ export function readEnv(source: Source = process.env): Env {
 	const env: Env = {
 		port: int('PORT', 3000, 0, 65535),
 		databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
-		dataDir: dataDir(source.DEBRIEF_DATA_DIR),
+		dataDir: dataDir(source.DEBRIEF_DATA_DIR, source.INIT_CWD),
 		redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
 		publicOrigin: url('PUBLIC_ORIGIN', ['http:', 'https:']),
 		logLevel,
@@ -74,7 +74,9 @@ export function readEnv(source: Source = process.env): Env {
 }
 
 /** `memory://` keeps PGlite in memory (tests); anything else is a folder. */
-function dataDir(raw: string | undefined): string {
+function dataDir(raw: string | undefined, initCwd: string | undefined): string {
 	if (raw?.startsWith('memory://')) return raw;
-	return resolve(raw || './.data');
+	// Relative to where the person ran the command: `pnpm start` at the root runs the server in
+	// server/, and pnpm passes the original directory as INIT_CWD.
+	return resolve(initCwd ?? process.cwd(), raw || '.data');
 }

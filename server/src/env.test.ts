@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from './env.ts';
+
+describe('readEnv', () => {
+	it('serves one person on a laptop with nothing set', () => {
+		const env = readEnv({ INIT_CWD: '/home/sam/debrief' });
+		expect(env.port).toBe(3000);
+		expect(env.databaseUrl).toBeNull();
+		expect(env.dataDir).toBe('/home/sam/debrief/.data');
+		expect(env.maxMessageBytes).toBe(1024 * 1024);
+	});
+
+	it('names every bad variable at once', () => {
+		expect(() => readEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(
+			/PORT.*\n.*DATABASE_URL.*\n.*LOG_LEVEL/
+		);
+	});
+
+	it('keeps only the origin of PUBLIC_ORIGIN and keeps memory:// as it is', () => {
+		const env = readEnv({
+			PUBLIC_ORIGIN: 'https://debrief.example/some/path',
+			DEBRIEF_DATA_DIR: 'memory://'
+		});
+		expect(env.publicOrigin).toBe('https://debrief.example');
+		expect(env.dataDir).toBe('memory://');
+	});
+});
