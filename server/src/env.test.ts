@@ -11,9 +11,8 @@ describe('readEnv', () => {
 	});
 
 	it('names every bad variable at once', () => {
-		expect(() => readEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(
-			/PORT.*\n.*DATABASE_URL.*\n.*LOG_LEVEL/
-		);
+		const attempt = () => readEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+		for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(attempt).toThrow(name);
 	});
 
 	it('keeps only the origin of PUBLIC_ORIGIN and keeps memory:// as it is', () => {
