@@ -100,3 +100,120 @@ export {
 	tallyReadyCheck
 } from './meta-queue.ts';
 export { FACILITATOR_CUES, cuesFor } from './cues.ts';
+export {
+	OverviewText,
+	OVERVIEW_TEXTS,
+	OVERVIEW_SEVERITIES,
+	OverviewRefusal,
+	MAX_OVERVIEW_TEXT,
+	MAX_TITLE_LENGTH,
+	MAX_NAME_LENGTH,
+	isOverviewText,
+	overviewText,
+	readOverview,
+	setOverviewText,
+	setOverviewSeverity,
+	setIncidentStart,
+	addService,
+	removeService,
+	addResponder,
+	updateResponder,
+	removeResponder,
+	overviewTypes,
+	observeOverview
+} from './overview.ts';
+export type { Overview, OverviewSeverity, OverviewResult, Responder } from './overview.ts';
+export { deriveImpactTimes, formatDuration } from './impact.ts';
+export type { ImpactTimes } from './impact.ts';
+export {
+	RcaKind,
+	RCA_KINDS,
+	RcaRefusal,
+	MAX_NODE_TEXT,
+	MAX_EVIDENCE_NOTE,
+	isRcaKind,
+	readRcaNodes,
+	readRcaTree,
+	rcaNodeText,
+	addRcaNode,
+	updateRcaNode,
+	moveRcaNode,
+	indentRcaNode,
+	outdentRcaNode,
+	shiftRcaNode,
+	removeRcaNode,
+	addRcaEvidence,
+	removeRcaEvidence,
+	rcaTypes,
+	observeRca
+} from './rca.ts';
+export type { RcaNode, RcaEvidence, RcaResult } from './rca.ts';
+export { buildRcaTree, siblingsOf, flattenRcaTree, countDescendants } from './rca-tree.ts';
+export type { RcaTree, RcaTreeNode } from './rca-tree.ts';
+export {
+	FactorCategory,
+	FACTOR_CATEGORIES,
+	FactorRefusal,
+	MAX_VOTES_PER_PERSON,
+	MAX_FACTOR_TEXT,
+	isFactorCategory,
+	readFactors,
+	votesLeft,
+	factorText,
+	addFactor,
+	updateFactor,
+	voteFactor,
+	removeFactor,
+	factorTypes,
+	observeFactors
+} from './factors.ts';
+export type { Factor, FactorResult } from './factors.ts';
+export {
+	ActionPriority,
+	ACTION_PRIORITIES,
+	ActionStatus,
+	ACTION_STATUSES,
+	ActionRefusal,
+	MAX_ACTION_TITLE,
+	MAX_OWNER_LENGTH,
+	isDueDate,
+	readActions,
+	actionTitleText,
+	addAction,
+	updateAction,
+	removeAction,
+	isCause,
+	causesWithoutAction,
+	votedFactorsWithoutAction,
+	actionTypes,
+	observeActions
+} from './actions.ts';
+export type { ActionItem, ActionInput, ActionResult } from './actions.ts';
+export {
+	DiscussionRefusal,
+	MAX_PARKED_TEXT,
+	MAX_NOTES_TEXT,
+	readDiscussion,
+	discussionNotesText,
+	parkedText,
+	parkItem,
+	updateParkedItem,
+	markParkedMoved,
+	removeParkedItem,
+	setDiscussionNotes,
+	discussionTypes,
+	observeDiscussion
+} from './discussion.ts';
+export type { Discussion, ParkedItem, DiscussionResult } from './discussion.ts';
+export { PasteProblemReason, parsePastedLines } from './paste-import.ts';
+export type { PastedEvent, PasteProblem, PasteResult, PasteOptions } from './paste-import.ts';
+export {
+	DUPLICATE_THRESHOLD,
+	normalizeText,
+	textSimilarity,
+	findLikelyDuplicates,
+	matchExisting,
+	mergeTimelineEntries
+} from './duplicates.ts';
+export type { DuplicateGroup } from './duplicates.ts';
+export { isHttpUrl } from './fields.ts';

@@ -5,7 +5,14 @@ import type * as Y from 'yjs';
  * Bump it with an ordered migration when a document's shape changes; writers refuse to touch a
  * document stamped with a newer version than they know, so an old tab cannot corrupt it.
  */
-export const schemaVersion = { timeline: 1 } as const;
+export const schemaVersion = {
+	timeline: 1,
+	overview: 1,
+	rca: 1,
+	factors: 1,
+	actions: 1,
+	discussion: 1
+} as const;
 
 const SCHEMA_MAP = 'schema';
 const VERSION_KEY = 'version';
