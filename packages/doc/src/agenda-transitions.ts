@@ -29,7 +29,7 @@ export type AgendaAction =
 	| { action: 'pause' }
 	| { action: 'resume' }
 	| { action: 'extend'; minutes: number }
-	| { action: 'edit'; stages: StageInput[] }
+	| { action: 'edit'; stages: readonly StageInput[] }
 	| { action: 'template'; template: string }
 	| { action: 'settings'; lockOnAdvance: boolean };
 
