@@ -190,3 +190,67 @@ describe('Room', () => {
 		expect(a.closed?.code).toBe(CloseCode.RoomUnavailable);
 	});
 });
+
+describe('Room relays from other instances', () => {
+	it('holds remote updates that arrive before the load and applies them after, unstored', async () => {
+		let release!: (updates: Uint8Array[]) => void;
+		const { room, accepted } = createRoom([], {
+			load: () => new Promise<Uint8Array[]>((resolve) => (release = resolve))
+		});
+		const remote = new Y.Doc();
+		remote.getText('t').insert(0, 'from B');
+		room.applyRemoteUpdate(Y.encodeStateAsUpdate(remote));
+		expect(text(room)).toBe('');
+		release([]);
+		await room.ready;
+		expect(text(room)).toBe('from B');
+		expect(accepted).toEqual([]);
+	});
+
+	it('ignores a malformed relay instead of throwing', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		expect(() => room.applyRemoteUpdate(new Uint8Array([1, 2, 3]))).not.toThrow();
+		expect(() => room.applyRemoteAwareness(new Uint8Array([1, 2, 3]))).not.toThrow();
+	});
+});
+
+describe('Room fan-out tick', () => {
+	it('sends the changes of one tick to each reader as one frame', async () => {
+		const { room } = createRoom([], { coalesceMs: 5 });
+		await room.ready;
+		const writer = new TestPeer(room, 'w').connect();
+		const reader = new TestPeer(room, 'r').connect();
+		const before = reader.received.length;
+		for (let i = 0; i < 10; i++) writer.doc.getText('t').insert(0, `${i}`);
+		expect(reader.received.length).toBe(before);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const frames = reader.received.slice(before).filter((m) => m.type === 'update');
+		expect(frames).toHaveLength(1);
+		expect(text(reader)).toBe(text(writer));
+		// The writer does not get its own tick back.
+		expect(writer.received.filter((m) => m.type === 'update')).toHaveLength(0);
+	});
+
+	it('merges changes from several writers and everyone converges', async () => {
+		const { room } = createRoom([], { coalesceMs: 5 });
+		await room.ready;
+		const peers = [0, 1, 2].map((i) => new TestPeer(room, `p${i}`).connect());
+		peers.forEach((p, i) => p.doc.getText('t').insert(0, `from ${i};`));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		for (const p of peers) expect(text(p)).toBe(text(room));
+		expect(text(room)).toHaveLength(21);
+	});
+
+	it('gathers presence changes into one frame per tick', async () => {
+		const { room } = createRoom([], { coalesceMs: 5 });
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		const b = new TestPeer(room, 'b').connect();
+		const before = b.received.length;
+		a.sendAwareness({ user: { name: 'Ada' } });
+		b.sendAwareness({ user: { name: 'Bo' } });
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(b.received.slice(before).filter((m) => m.type === 'awareness')).toHaveLength(1);
+	});
+});

@@ -41,6 +41,11 @@ export interface RoomOptions {
 	maxBufferedBytes?: number;
 	/** Refused writes tolerated per connection before it is closed. */
 	refusalLimit?: number;
+	/**
+	 * Fan-out tick in ms: changes and presence arriving within it go to each reader as one frame
+	 * (0 sends every change at once). Frame fan-out, not Yjs, is the cost on a busy room.
+	 */
+	coalesceMs?: number;
 }
 
 interface PeerState {
@@ -63,6 +68,14 @@ export class Room {
 	#options: RoomOptions;
 	#peers = new Map<Peer, PeerState>();
 	#queue: Array<{ peer: Peer; frame: Uint8Array }> = [];
+	#remoteQueue: Array<{ kind: 'update' | 'awareness'; update: Uint8Array }> = [];
+	/** Changes and presence waiting for the next fan-out tick. */
+	#outgoing = {
+		updates: [] as Uint8Array[],
+		origins: new Set<unknown>(),
+		awareness: new Set<number>()
+	};
+	#tick: ReturnType<typeof setTimeout> | null = null;
 	#loaded = false;
 	#failed = false;
 	#locked = false;
@@ -130,14 +143,32 @@ export class Room {
 		this.doc.transact(() => change(this.doc), 'server');
 	}
 
-	/** Applies an update that another instance accepted and stored; broadcast, not stored. */
+	/**
+	 * Applies an update that another instance accepted and stored; broadcast, not stored. Before
+	 * the document has loaded it waits in order with everything else (the server subscribes to
+	 * other instances before it loads, so nothing falls between).
+	 */
 	applyRemoteUpdate(update: Uint8Array): void {
+		if (!this.#loaded) {
+			this.#remoteQueue.push({ kind: 'update', update });
+			return;
+		}
+		if (!validateUpdate(update).ok || this.#destroyed) return;
 		Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
 	}
 
 	/** Applies an awareness update relayed from another instance. */
 	applyRemoteAwareness(update: Uint8Array): void {
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+		if (!this.#loaded) {
+			this.#remoteQueue.push({ kind: 'awareness', update });
+			return;
+		}
+		if (this.#destroyed) return;
+		try {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+		} catch {
+			// A malformed relay is dropped; the periodic exchange heals what it carried.
+		}
 	}
 
 	/** Closes every peer (e.g. 1012 on shutdown) and releases the document. */
@@ -149,6 +180,8 @@ export class Room {
 			peer.close(code, reason);
 		}
 		this.#queue = [];
+		this.#remoteQueue = [];
+		if (this.#tick) clearTimeout(this.#tick);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
@@ -168,6 +201,12 @@ export class Room {
 			throw error;
 		}
 		this.#loaded = true;
+		const remote = this.#remoteQueue;
+		this.#remoteQueue = [];
+		for (const item of remote) {
+			if (item.kind === 'update') this.applyRemoteUpdate(item.update);
+			else this.applyRemoteAwareness(item.update);
+		}
 		for (const peer of this.#peers.keys()) this.#greet(peer);
 		const queued = this.#queue;
 		this.#queue = [];
@@ -268,12 +307,47 @@ export class Room {
 		const source: UpdateSource =
 			origin === REMOTE_ORIGIN ? 'remote' : this.#peers.has(origin as Peer) ? 'peer' : 'server';
 		if (source !== 'remote') this.#options.onUpdate?.(update, source);
+		if (this.#options.coalesceMs) {
+			this.#outgoing.updates.push(update);
+			this.#outgoing.origins.add(origin);
+			this.#scheduleTick();
+			return;
+		}
+		this.#broadcastUpdate(update, origin);
+	};
+
+	#broadcastUpdate(update: Uint8Array, origin: unknown): void {
 		const frame = encodeMessage({ type: 'update', update });
 		for (const peer of this.#peers.keys()) {
 			// The writer already has its own change.
 			if (peer !== origin) this.#send(peer, frame);
 		}
-	};
+	}
+
+	#broadcastAwareness(clients: number[]): void {
+		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+		const frame = encodeMessage({ type: 'awareness', update });
+		for (const peer of this.#peers.keys()) this.#send(peer, frame);
+	}
+
+	#scheduleTick(): void {
+		if (this.#tick) return;
+		this.#tick = setTimeout(() => this.#flushTick(), this.#options.coalesceMs);
+	}
+
+	/** Sends what gathered during the tick: one merged update and one presence frame per peer. */
+	#flushTick(): void {
+		this.#tick = null;
+		if (this.#destroyed) return;
+		const { updates, origins, awareness } = this.#outgoing;
+		this.#outgoing = { updates: [], origins: new Set(), awareness: new Set() };
+		if (updates.length > 0) {
+			const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+			// Skip the writer only when the whole tick was theirs; a duplicate costs nothing else.
+			this.#broadcastUpdate(merged, origins.size === 1 ? [...origins][0] : undefined);
+		}
+		if (awareness.size > 0) this.#broadcastAwareness([...awareness]);
+	}
 
 	#onAwarenessUpdate = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -285,12 +359,17 @@ export class Room {
 			for (const id of added) state.awarenessIds.add(id);
 			for (const id of removed) state.awarenessIds.delete(id);
 		}
-		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-		if (state) this.#options.onAwareness?.(update);
+		if (state && this.#options.onAwareness) {
+			this.#options.onAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		}
 		// Echoed to the sender too: the stock client reconnects after 30 s without any message,
-		// and its own awareness renewals are what keeps a quiet connection alive.
-		const frame = encodeMessage({ type: 'awareness', update });
-		for (const peer of this.#peers.keys()) this.#send(peer, frame);
+		// and its own awareness renewals are what keep a quiet connection alive.
+		if (this.#options.coalesceMs) {
+			for (const id of changed) this.#outgoing.awareness.add(id);
+			this.#scheduleTick();
+			return;
+		}
+		this.#broadcastAwareness(changed);
 	};
 
 	#send(peer: Peer, frame: Uint8Array): void {
