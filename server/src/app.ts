@@ -6,13 +6,17 @@ import { sessionMiddleware } from './auth/http.ts';
 import type { ApiEnv } from './auth/http.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './http/errors.ts';
+import { MeetingService } from './meeting/meeting-service.ts';
 import { isAllowedOrigin } from './http/origin.ts';
+import { agendaRoutes } from './routes/agenda.ts';
 import { authRoutes } from './routes/auth.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { healthRoutes } from './routes/health.ts';
 import { boardInviteRoutes, inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
+import { lockRoutes } from './routes/locks.ts';
 import { memberRoutes } from './routes/members.ts';
+import { queueRoutes } from './routes/queue.ts';
 import { SECURITY } from './routes/schemas.ts';
 import { syncRoutes } from './sockets/sync.ts';
 import type { WebHandler } from './web.ts';
@@ -42,6 +46,10 @@ export function createApp(deps: AppDeps, web: () => WebHandler | null) {
 	api.route('/boards', boardInviteRoutes(deps));
 	api.route('/boards', memberRoutes(deps));
 	api.route('/invites', inviteRoutes(deps));
+	const meeting = new MeetingService({ rooms: deps.rooms, db: deps.database.db, log: deps.log });
+	api.route('/boards', agendaRoutes(deps, meeting));
+	api.route('/boards', lockRoutes(deps, meeting));
+	api.route('/boards', queueRoutes(deps, meeting));
 	api.openAPIRegistry.registerComponent('securitySchemes', SECURITY.cookie, {
 		type: 'apiKey',
 		in: 'cookie',

@@ -1,8 +1,11 @@
+import { SectionId, isSectionLocked, readMeta } from '@debrief/doc';
 import { CloseCode, Room } from '@debrief/sync';
 import type { DocKey, DocStorage, Peer } from '@debrief/sync';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { DocWriter } from './doc-writer.ts';
+import type { Fanout, FanoutMessage } from './fanout.ts';
+import { compareState, describeState } from './heal.ts';
 
 export interface RoomManagerOptions {
 	storage: DocStorage;
@@ -12,6 +15,12 @@ export interface RoomManagerOptions {
 	compactAfter: number;
 	idleMs: number;
 	maxBufferedBytes: number;
+	/** Fan-out tick per room in ms (0: every change is sent at once). */
+	coalesceMs?: number;
+	/** Other instances (Redis); without it this process serves everything alone. */
+	fanout?: Fanout;
+	/** How often instances holding the same document compare states, in ms. */
+	healMs?: number;
 }
 
 interface Entry {
@@ -33,9 +42,14 @@ export class RoomManager {
 	/** Unloads in progress: a new room for the same document loads only after they finish. */
 	#unloading = new Map<string, Promise<void>>();
 	#counters;
+	#healTimer: ReturnType<typeof setInterval> | null = null;
 
 	constructor(options: RoomManagerOptions) {
 		this.#options = options;
+		if (options.fanout) {
+			this.#healTimer = setInterval(() => this.#describeAll(), options.healMs ?? 5000);
+			this.#healTimer.unref?.();
+		}
 		const m = options.metrics;
 		this.#counters = {
 			accepted: m.counter('debrief_updates_accepted_total', 'Document updates accepted'),
@@ -78,9 +92,19 @@ export class RoomManager {
 		return this.#rooms.has(keyOf(key));
 	}
 
-	/** The room for a document, created and loading if it was not in memory. */
+	/**
+	 * The room for a document, created and loading if it was not in memory. A room the server
+	 * opens for itself (meta changes, lock checks) unloads once idle, like one whose sockets left.
+	 */
 	room(key: DocKey): Room {
-		return this.#entry(key).room;
+		const entry = this.#entry(key);
+		if (entry.room.peerCount === 0) this.#scheduleUnload(keyOf(key), entry);
+		return entry.room;
+	}
+
+	/** Stores what one document has accepted so far (a meta change before its HTTP answer). */
+	async flush(key: DocKey): Promise<void> {
+		await this.#rooms.get(keyOf(key))?.writer.flush();
 	}
 
 	/** Rooms of a board currently in memory (to lock them, or close a member's sockets). */
@@ -114,6 +138,7 @@ export class RoomManager {
 
 	/** Flushes, then closes every socket with `code` and frees every room (shutdown). */
 	async closeAll(code: number, reason: string): Promise<void> {
+		if (this.#healTimer) clearInterval(this.#healTimer);
 		await this.flushAll();
 		for (const [id, entry] of this.#rooms) {
 			if (entry.idleTimer) clearTimeout(entry.idleTimer);
@@ -129,19 +154,32 @@ export class RoomManager {
 		if (existing) return existing;
 		const { storage, log: baseLog } = this.#options;
 		const log = baseLog.child({ board: key.boardId, section: key.section });
+		const { fanout } = this.#options;
 		const room = new Room({
 			section: key.section,
 			maxBufferedBytes: this.#options.maxBufferedBytes,
+			coalesceMs: this.#options.coalesceMs,
 			load: async () => {
 				await this.#unloading.get(id);
+				// Subscribe before loading: whatever another instance accepts meanwhile is queued
+				// by the room and applied once the stored state is in.
+				await fanout?.subscribe(key, (message) => this.#onFanout(entry, message));
 				const stored = await storage.load(key);
 				entry.writer = this.#writer(key, log, stored.updates.length);
+				// A section loaded after a lock starts locked, before it processes any message.
+				if (key.section !== SectionId.meta) {
+					const meta = this.room({ boardId: key.boardId, section: SectionId.meta });
+					await meta.ready;
+					room.setLocked(isSectionLocked(readMeta(meta.doc), key.section));
+				}
 				return stored.state ? [stored.state, ...stored.updates] : stored.updates;
 			},
 			onUpdate: (update) => {
 				this.#counters.accepted.inc();
 				entry.writer.add(update);
+				fanout?.publish(key, { kind: 'update', payload: update });
 			},
+			onAwareness: (update) => fanout?.publish(key, { kind: 'awareness', payload: update }),
 			onRefused: (peer, reason) => {
 				this.#counters.refused.inc();
 				log.info('write refused', { peer: peer.id, reason });
@@ -156,9 +194,17 @@ export class RoomManager {
 		// Until the document has loaded, nothing is accepted, so this writer never sees an update.
 		const entry: Entry = { key, room, writer: this.#writer(key, log, 0), idleTimer: null };
 		this.#rooms.set(id, entry);
+		if (key.section === SectionId.meta) {
+			// Locks live in the meta document. Whoever changed it (this instance's HTTP call, or
+			// another instance through Redis), the sections held here follow in the same tick.
+			room.ready
+				.then(() => room.doc.on('update', () => this.#applyLocks(key.boardId)))
+				.catch(() => undefined);
+		}
 		room.ready.catch((error: unknown) => {
 			log.error('could not load document', { error });
 			if (this.#rooms.get(id) === entry) this.#rooms.delete(id);
+			fanout?.unsubscribe(key).catch(() => undefined);
 		});
 		return entry;
 	}
@@ -181,12 +227,19 @@ export class RoomManager {
 		entry.idleTimer = setTimeout(() => {
 			entry.idleTimer = null;
 			if (entry.room.peerCount > 0 || this.#rooms.get(id) !== entry) return;
+			// The meta room stays while any section of its board is here: it carries their locks.
+			if (entry.key.section === SectionId.meta && this.#holdsSectionsOf(entry.key.boardId)) {
+				return this.#scheduleUnload(id, entry);
+			}
+			// Still loading (a section may be waiting on this meta room): unload it later.
+			if (!entry.room.loaded) return this.#scheduleUnload(id, entry);
 			this.#rooms.delete(id);
 			const done = (async () => {
 				try {
 					await entry.writer.compact();
 				} finally {
 					entry.room.destroy();
+					await this.#options.fanout?.unsubscribe(entry.key).catch(() => undefined);
 					this.#unloading.delete(id);
 				}
 			})();
@@ -194,5 +247,44 @@ export class RoomManager {
 			done.catch((error: unknown) => this.#options.log.error('unload failed', { error }));
 		}, this.#options.idleMs);
 		entry.idleTimer.unref?.();
+	}
+
+	/** What another instance said about a document this one holds. */
+	#onFanout(entry: Entry, message: FanoutMessage): void {
+		const { room, key } = entry;
+		if (message.kind === 'update') room.applyRemoteUpdate(message.payload);
+		else if (message.kind === 'awareness') room.applyRemoteAwareness(message.payload);
+		else if (room.loaded) {
+			const { send, ask } = compareState(room.doc, message);
+			if (send) this.#options.fanout?.publish(key, { kind: 'update', payload: send });
+			if (ask) this.#options.fanout?.publish(key, { kind: 'state', ...describeState(room.doc) });
+		}
+	}
+
+	/** The periodic exchange: each instance describes what it holds; a lost message heals. */
+	#describeAll(): void {
+		for (const { key, room } of this.#rooms.values()) {
+			if (room.loaded)
+				this.#options.fanout?.publish(key, { kind: 'state', ...describeState(room.doc) });
+		}
+	}
+
+	#holdsSectionsOf(boardId: string): boolean {
+		for (const { key } of this.#rooms.values()) {
+			if (key.boardId === boardId && key.section !== SectionId.meta) return true;
+		}
+		return false;
+	}
+
+	/** Sets every held section of a board locked or unlocked as its meta document says. */
+	#applyLocks(boardId: string): void {
+		const meta = this.#rooms.get(keyOf({ boardId, section: SectionId.meta }));
+		if (!meta?.room.loaded) return;
+		const state = readMeta(meta.room.doc);
+		for (const { key, room } of this.#rooms.values()) {
+			if (key.boardId === boardId && key.section !== SectionId.meta) {
+				room.setLocked(isSectionLocked(state, key.section));
+			}
+		}
 	}
 }
