@@ -160,9 +160,12 @@ function nextDay(date: string): string {
 	return d.toISOString().slice(0, 10);
 }
 
-/** Splits a kind off the front of the text: `alert: x`, `[alert] x`, or `alert fired` (kept whole). */
+/**
+ * Splits a kind off the front of the text: a label (`alert: x`, `[alert] x`, `comms | x`) is
+ * removed; a kind word that starts a sentence (`alert fired`) sets the kind and stays in the text.
+ */
 function splitKind(text: string): { kind: TimelineKind | null; text: string } {
-	const labelled = /^(?:\[(\w+)\]|\((\w+)\)|(\w+):)\s*/.exec(text);
+	const labelled = /^(?:\[(\w+)\]|\((\w+)\)|(\w+)\s*(?::|\||[-–—]\s))\s*/.exec(text);
 	const label = (labelled?.[1] ?? labelled?.[2] ?? labelled?.[3])?.toLowerCase();
 	if (labelled && label && KIND_WORDS[label]) {
 		return { kind: KIND_WORDS[label], text: text.slice(labelled[0].length) };

@@ -12,28 +12,34 @@ import type { RcaNode } from './rca.ts';
  * level. Nothing is written: the next move of that node fixes the stored pointer for good.
  */
 
+/** What the tree is built from: the structure of a node, and whatever else it carries. */
+export type RcaLink = Pick<RcaNode, 'id' | 'parentId' | 'order'>;
+
 /** A node in the repaired tree. */
-export interface RcaTreeNode extends RcaNode {
+export type RcaTreeNode<T extends RcaLink = RcaNode> = T & RcaTreeFields<T>;
+
+/** What the repaired tree adds to a node. */
+export interface RcaTreeFields<T extends RcaLink> {
 	/** The parent as shown ('' for the top level); differs from `parentId` when repaired. */
 	effectiveParentId: string;
 	depth: number;
-	children: RcaTreeNode[];
+	children: RcaTreeNode<T>[];
 	/** Why the node shows at the top level although its stored parent says otherwise. */
 	detached: null | 'cycle' | 'missing-parent';
 }
 
 /** The repaired tree: top-level nodes in order, and every node by id. */
-export interface RcaTree {
-	roots: RcaTreeNode[];
-	byId: Map<string, RcaTreeNode>;
+export interface RcaTree<T extends RcaLink = RcaNode> {
+	roots: RcaTreeNode<T>[];
+	byId: Map<string, RcaTreeNode<T>>;
 }
 
-const bySiblingOrder = (a: RcaTreeNode, b: RcaTreeNode): number =>
+const bySiblingOrder = (a: RcaLink, b: RcaLink): number =>
 	a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Builds the repaired tree from stored nodes. Linear in the number of nodes; never loops. */
-export function buildRcaTree(nodes: readonly RcaNode[]): RcaTree {
-	const byId = new Map<string, RcaTreeNode>();
+export function buildRcaTree<T extends RcaLink>(nodes: readonly T[]): RcaTree<T> {
+	const byId = new Map<string, RcaTreeNode<T>>();
 	for (const n of nodes) {
 		byId.set(n.id, { ...n, effectiveParentId: n.parentId, depth: 0, children: [], detached: null });
 	}
@@ -49,7 +55,7 @@ export function buildRcaTree(nodes: readonly RcaNode[]): RcaTree {
 	}
 	breakCycles(byId);
 
-	const roots: RcaTreeNode[] = [];
+	const roots: RcaTreeNode<T>[] = [];
 	for (const n of byId.values()) {
 		const parent = n.effectiveParentId === '' ? undefined : byId.get(n.effectiveParentId);
 		if (parent) parent.children.push(n);
@@ -72,13 +78,13 @@ export function buildRcaTree(nodes: readonly RcaNode[]): RcaTree {
  * Walks up from every node; a walk that meets its own path has found a cycle, which is cut at its
  * smallest id. The set of cycles does not depend on the walk order, so every peer cuts the same.
  */
-function breakCycles(byId: Map<string, RcaTreeNode>): void {
+function breakCycles<T extends RcaLink>(byId: Map<string, RcaTreeNode<T>>): void {
 	const done = new Set<string>();
 	for (const start of byId.values()) {
 		if (done.has(start.id)) continue;
-		const path: RcaTreeNode[] = [];
+		const path: RcaTreeNode<T>[] = [];
 		const onPath = new Map<string, number>();
-		let n: RcaTreeNode | undefined = start;
+		let n: RcaTreeNode<T> | undefined = start;
 		while (n && !done.has(n.id)) {
 			const seen = onPath.get(n.id);
 			if (seen !== undefined) {
@@ -97,16 +103,19 @@ function breakCycles(byId: Map<string, RcaTreeNode>): void {
 }
 
 /** The children of `parentId` as shown ('' for the top level). */
-export function siblingsOf(tree: RcaTree, parentId: string): RcaTreeNode[] {
+export function siblingsOf<T extends RcaLink>(
+	tree: RcaTree<T>,
+	parentId: string
+): RcaTreeNode<T>[] {
 	return parentId === '' ? tree.roots : (tree.byId.get(parentId)?.children ?? []);
 }
 
 /** Rows of the outline in reading order, skipping what is under a collapsed node. */
-export function flattenRcaTree(
-	tree: RcaTree,
+export function flattenRcaTree<T extends RcaLink>(
+	tree: RcaTree<T>,
 	collapsed: ReadonlySet<string> = new Set()
-): RcaTreeNode[] {
-	const out: RcaTreeNode[] = [];
+): RcaTreeNode<T>[] {
+	const out: RcaTreeNode<T>[] = [];
 	const stack = [...tree.roots].reverse();
 	while (stack.length > 0) {
 		const n = stack.pop()!;
@@ -118,7 +127,7 @@ export function flattenRcaTree(
 }
 
 /** How many nodes sit under `node` (all levels). */
-export function countDescendants(node: RcaTreeNode): number {
+export function countDescendants<T extends RcaLink>(node: RcaTreeNode<T>): number {
 	let count = 0;
 	const stack = [...node.children];
 	while (stack.length > 0) {

@@ -12,7 +12,7 @@ import {
 	type WriteResult
 } from './fields.ts';
 import { schemaVersion } from './schema.ts';
-import { buildRcaTree, siblingsOf, type RcaTree } from './rca-tree.ts';
+import { buildRcaTree, siblingsOf, type RcaLink, type RcaTree } from './rca-tree.ts';
 
 /**
  * The root cause analysis document: a tree of nodes stored flat, `nodes: id -> Y.Map`, each with
@@ -115,6 +115,24 @@ export function readRcaNodes(doc: Y.Doc): RcaNode[] {
 	return out;
 }
 
+/**
+ * Only the structure (id, parent, order): what writers need to place and move nodes, without
+ * reading every text, so an edit costs little on a large tree.
+ */
+function readStructure(doc: Y.Doc): RcaTree<RcaLink> {
+	const links: RcaLink[] = [];
+	nodesOf(doc).forEach((map, id) => {
+		if (!(map instanceof Y.Map)) return;
+		const order = map.get('order');
+		links.push({
+			id,
+			parentId: readString(map.get('parentId')),
+			order: typeof order === 'number' && Number.isFinite(order) ? order : 0
+		});
+	});
+	return buildRcaTree(links);
+}
+
 /** The tree as shown: cycles and orphans repaired, siblings ordered. */
 export function readRcaTree(doc: Y.Doc): RcaTree {
 	return buildRcaTree(readRcaNodes(doc));
@@ -139,7 +157,7 @@ function orderBetween(lo: number | undefined, hi: number | undefined): number {
  * `after` is null, or last when undefined. Reads the repaired tree, so it agrees with the screen.
  */
 function placeOrder(
-	tree: RcaTree,
+	tree: RcaTree<RcaLink>,
 	parentId: string,
 	after: string | null | undefined,
 	skip?: string
@@ -177,7 +195,7 @@ export function addRcaNode(
 	}
 	const id = input.id ?? newId();
 	if (nodes.has(id)) return { ok: false, reason: RcaRefusal.duplicateId };
-	const order = placeOrder(readRcaTree(doc), input.parentId, input.after);
+	const order = placeOrder(readStructure(doc), input.parentId, input.after);
 	transactStamped(
 		doc,
 		VERSION,
@@ -242,7 +260,7 @@ export function moveRcaNode(
 	if (to.parentId !== '' && !nodes.has(to.parentId)) {
 		return { ok: false, reason: RcaRefusal.parentNotFound };
 	}
-	const tree = readRcaTree(doc);
+	const tree = readStructure(doc);
 	for (let p: string | undefined = to.parentId; p; p = tree.byId.get(p)?.effectiveParentId) {
 		if (p === id) return { ok: false, reason: RcaRefusal.wouldCycle };
 	}
@@ -261,7 +279,7 @@ export function moveRcaNode(
 
 /** Makes a node the last child of its previous sibling (Tab in the outline). */
 export function indentRcaNode(doc: Y.Doc, id: string, origin?: unknown): RcaResult {
-	const tree = readRcaTree(doc);
+	const tree = readStructure(doc);
 	const node = tree.byId.get(id);
 	if (!node) return { ok: false, reason: RcaRefusal.notFound };
 	const siblings = siblingsOf(tree, node.effectiveParentId);
@@ -272,7 +290,7 @@ export function indentRcaNode(doc: Y.Doc, id: string, origin?: unknown): RcaResu
 
 /** Makes a node the sibling right after its parent (Shift+Tab in the outline). */
 export function outdentRcaNode(doc: Y.Doc, id: string, origin?: unknown): RcaResult {
-	const tree = readRcaTree(doc);
+	const tree = readStructure(doc);
 	const node = tree.byId.get(id);
 	if (!node) return { ok: false, reason: RcaRefusal.notFound };
 	const parent = tree.byId.get(node.effectiveParentId);
@@ -282,7 +300,7 @@ export function outdentRcaNode(doc: Y.Doc, id: string, origin?: unknown): RcaRes
 
 /** Moves a node one place up (-1) or down (+1) among its siblings. */
 export function shiftRcaNode(doc: Y.Doc, id: string, delta: -1 | 1, origin?: unknown): RcaResult {
-	const tree = readRcaTree(doc);
+	const tree = readStructure(doc);
 	const node = tree.byId.get(id);
 	if (!node) return { ok: false, reason: RcaRefusal.notFound };
 	const siblings = siblingsOf(tree, node.effectiveParentId);
@@ -301,7 +319,7 @@ export function removeRcaNode(
 	origin?: unknown
 ): RcaResult<{ removed: number }> {
 	if (isNewerSchema(doc, VERSION)) return { ok: false, reason: RcaRefusal.newerSchema };
-	const tree = readRcaTree(doc);
+	const tree = readStructure(doc);
 	const node = tree.byId.get(id);
 	if (!node) return { ok: false, reason: RcaRefusal.notFound };
 	const doomed: string[] = [];
