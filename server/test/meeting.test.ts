@@ -12,7 +12,7 @@ import {
 	syncUrl
 } from './helpers.ts';
 import type { Account, TestBoard } from './helpers.ts';
-import { RawClient, storedDoc, updateClients } from './meeting-client.ts';
+import { RawClient, storedDoc } from './meeting-client.ts';
 
 describe.each(BACKENDS)('locks and roles enforced by the server ($name)', ({ env }) => {
 	let server: RunningServer;
