@@ -1,0 +1,159 @@
+import { compileLanguage, type CompiledPattern, type Slot } from './compile.ts';
+import { Context, nameSet } from './context.ts';
+import { en } from './rules/en/index.ts';
+import { subjectBefore, subjectOfClause, type Subject } from './subject.ts';
+import { tokenize } from './tokenize.ts';
+import {
+	Category,
+	type Finding,
+	type Language,
+	type SubjectKind,
+	type SubjectPolicy
+} from './types.ts';
+
+export interface CheckOptions {
+	/** Names the board knows: members, responders. "Sam Ortiz" makes "Sam" and "Ortiz" people. */
+	names?: readonly string[];
+	/** Rules and words; English by default. */
+	language?: Language;
+}
+
+/** Checks one text. */
+export type Checker = (text: string) => Finding[];
+
+/**
+ * A checker for one board: names and rules compiled once, then `check(text)` for every field.
+ * Pure and synchronous; a typical field takes microseconds.
+ */
+export function createChecker(options: CheckOptions = {}): Checker {
+	const lang = compileLanguage(options.language ?? en);
+	const names = nameSet(options.names ?? []);
+	return (text) => {
+		if (!text.trim()) return [];
+		const ctx = new Context(tokenize(text), lang, names);
+		return resolveOverlaps(candidates(ctx));
+	};
+}
+
+/** Checks one text with the given options (compiles the names each call: prefer `createChecker`). */
+export function checkText(text: string, options: CheckOptions = {}): Finding[] {
+	return createChecker(options)(text);
+}
+
+interface Candidate extends Finding {
+	order: number;
+}
+
+function candidates(ctx: Context): Candidate[] {
+	const out: Candidate[] = [];
+	const { tokens } = ctx;
+	for (let i = 0; i < tokens.length; i++) {
+		const w = ctx.word(i);
+		if (w === null) continue;
+		for (const pattern of ctx.lang.byFirstWord.get(w) ?? []) {
+			const end = matchSlots(ctx, pattern.slots, i);
+			if (end < 0) continue;
+			const found = evaluate(ctx, pattern, i, end);
+			if (found) out.push(found);
+		}
+	}
+	return out;
+}
+
+/** End (exclusive) of a match of `slots` starting at `i`, or -1. Adverbs may sit between slots. */
+function matchSlots(ctx: Context, slots: readonly Slot[], i: number): number {
+	let t = i;
+	for (let s = 0; s < slots.length; s++) {
+		const slot = slots[s]!;
+		let next = slotEnd(ctx, slot, t);
+		if (next < 0 && s > 0) {
+			// "did not even follow", "should really have": skip up to two adverbs.
+			for (let skip = 1; skip <= 2 && next < 0; skip++) {
+				const w = ctx.word(t + skip - 1);
+				if (w === null || !ctx.lang.adverbs.has(w)) break;
+				next = slotEnd(ctx, slot, t + skip);
+			}
+		}
+		if (next >= 0) t = next;
+		else if (!slot.optional) return -1;
+	}
+	return t;
+}
+
+function slotEnd(ctx: Context, slot: Slot, t: number): number {
+	if (slot.person) return ctx.personPhraseAt(t);
+	const w = ctx.word(t);
+	return w !== null && slot.words!.has(w) ? t + 1 : -1;
+}
+
+const PERSONS: ReadonlySet<SubjectKind> = new Set(['named', 'person', 'self']);
+
+function allowed(policy: SubjectPolicy, subject: Subject, ctx: Context, end: number): boolean {
+	const k = subject.kind;
+	switch (policy) {
+		case 'any':
+			return true;
+		case 'person':
+			return PERSONS.has(k);
+		case 'person-or-possessed':
+			return PERSONS.has(k) || k === 'possessed';
+		case 'not-system':
+			return k !== 'system';
+		case 'not-self':
+			return k !== 'system' && k !== 'self';
+		case 'human-action': {
+			if (PERSONS.has(k)) return true;
+			if (k !== 'none' && k !== 'unknown') return false;
+			let n = end;
+			while (ctx.lang.adverbs.has(ctx.word(n) ?? '')) n++;
+			return ctx.lang.humanVerbs.has(ctx.word(n) ?? '');
+		}
+	}
+}
+
+function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Candidate | null {
+	const rule = p.rule;
+	if (p.unlessNext && ctx.nextWordsInclude(end, p.unlessNext)) return null;
+	if (p.notFollowedBy && p.notFollowedBy.has(ctx.word(end) ?? '')) return null;
+	if (p.requireNext && !ctx.nextWordsInclude(end, p.requireNext)) return null;
+	if (p.requireLater && !ctx.laterInSentence(end, p.requireLater)) return null;
+	if (rule.unlessExplained && ctx.laterInSentence(end, ctx.lang.reasonWords)) return null;
+	if (rule.pastOnly && !ctx.sentenceIsPast(i)) return null;
+
+	let start = i;
+	let category = rule.category;
+	if (rule.subject !== 'any') {
+		const clause = rule.subjectAt === 'clause';
+		const subject = clause ? subjectOfClause(ctx, i) : subjectBefore(ctx, i);
+		if (!allowed(rule.subject, subject, ctx, end)) return null;
+		// Underline the person with the verb ("Sam didn't follow"), not a whole clause.
+		if (!clause && subject.kind !== 'none' && subject.start < i) start = subject.start;
+		if (rule.namedIsPerson && (subject.kind === 'named' || subject.kind === 'possessed')) {
+			category = Category.person;
+		}
+	}
+	const first = ctx.tokens[start]!;
+	const last = ctx.tokens[end - 1]!;
+	return {
+		start: first.start,
+		end: last.end,
+		category,
+		rule: rule.id,
+		message: rule.message,
+		question: rule.question,
+		order: p.order
+	};
+}
+
+/** Keeps the earliest, then longest, then first-listed finding where several overlap. */
+function resolveOverlaps(found: Candidate[]): Finding[] {
+	found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+	const out: Finding[] = [];
+	let reach = -1;
+	for (const { order: _order, ...f } of found) {
+		if (f.start < reach) continue;
+		out.push(f);
+		reach = f.end;
+	}
+	return out;
+}

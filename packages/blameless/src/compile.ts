@@ -1,0 +1,157 @@
+import type { Language, Rule } from './types.ts';
+
+/** One position of a pattern: a set of words, or a person phrase. */
+export interface Slot {
+	words: ReadonlySet<string> | null;
+	person: boolean;
+	optional: boolean;
+}
+
+export interface CompiledPattern {
+	rule: Rule;
+	/** Position of the rule in its language: the earlier rule wins a tie. */
+	order: number;
+	slots: readonly Slot[];
+	unlessNext: ReadonlySet<string> | null;
+	notFollowedBy: ReadonlySet<string> | null;
+	requireNext: ReadonlySet<string> | null;
+	requireLater: ReadonlySet<string> | null;
+}
+
+type WordSets = Record<
+	| 'personNouns'
+	| 'personPronouns'
+	| 'pluralPronouns'
+	| 'selfPronouns'
+	| 'indefinitePersons'
+	| 'systemNouns'
+	| 'systemPronouns'
+	| 'adverbs'
+	| 'auxiliaries'
+	| 'prepositions'
+	| 'clauseWords'
+	| 'coordinators'
+	| 'determiners'
+	| 'personPossessives'
+	| 'relatives'
+	| 'pastMarkers'
+	| 'reasonWords'
+	| 'humanVerbs'
+	| 'ambiguousNames',
+	ReadonlySet<string>
+>;
+
+/** A language made ready for matching: sets instead of arrays, patterns by first word. */
+export interface CompiledLanguage extends WordSets {
+	id: string;
+	/** Two-word person nouns ("on call", "no one"), keyed by their joined text. */
+	personPairs: ReadonlySet<string>;
+	byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
+}
+
+const cache = new WeakMap<Language, CompiledLanguage>();
+
+/** Compiles (once per language object) and validates every pattern; throws on a bad rule. */
+export function compileLanguage(language: Language): CompiledLanguage {
+	const hit = cache.get(language);
+	if (hit) return hit;
+	const lex = language.lexicon;
+	const set = (words: readonly string[]) => new Set(words);
+	const single = lex.personNouns.filter((w) => !w.includes(' '));
+	const pairs = [...lex.personNouns, ...lex.indefinitePersons].filter((w) => w.includes(' '));
+	const sets: Record<string, ReadonlySet<string>> = { humanVerbs: set(lex.humanVerbs) };
+	for (const [key, words] of Object.entries(lex.sets)) sets[key] = set(words);
+
+	const byFirstWord = new Map<string, CompiledPattern[]>();
+	language.rules.forEach((rule, order) => {
+		const resolve = (words?: readonly string[]) =>
+			words ? new Set(words.flatMap((w) => [...expand(w, sets, rule.id)])) : null;
+		for (const source of rule.patterns) {
+			const slots = source.split(/\s+/).map((s) => parseSlot(s, sets, rule.id));
+			const pattern = {
+				rule,
+				order,
+				unlessNext: resolve(rule.unlessNext),
+				notFollowedBy: resolve(rule.notFollowedBy),
+				requireNext: resolve(rule.requireNext),
+				requireLater: resolve(rule.requireLater)
+			};
+			index(byFirstWord, { ...pattern, slots }, source);
+		}
+	});
+
+	const compiled: CompiledLanguage = {
+		id: language.id,
+		personNouns: set(single),
+		personPronouns: set(lex.personPronouns),
+		pluralPronouns: set(lex.pluralPronouns),
+		selfPronouns: set(lex.selfPronouns),
+		indefinitePersons: set(lex.indefinitePersons.filter((w) => !w.includes(' '))),
+		systemNouns: set(lex.systemNouns),
+		systemPronouns: set(lex.systemPronouns),
+		adverbs: set(lex.adverbs),
+		auxiliaries: set(lex.auxiliaries),
+		prepositions: set(lex.prepositions),
+		clauseWords: set(lex.clauseWords),
+		coordinators: set(lex.coordinators),
+		determiners: set(lex.determiners),
+		personPossessives: set(lex.personPossessives),
+		relatives: set(lex.relatives),
+		pastMarkers: set(lex.pastMarkers),
+		reasonWords: set(lex.reasonWords),
+		humanVerbs: set(lex.humanVerbs),
+		ambiguousNames: set(lex.ambiguousNames),
+		personPairs: set(pairs),
+		byFirstWord
+	};
+	cache.set(language, compiled);
+	return compiled;
+}
+
+/** `a|b|<set>` -> the words it stands for. */
+function expand(
+	alternatives: string,
+	sets: Record<string, ReadonlySet<string>>,
+	ruleId: string
+): Set<string> {
+	const out = new Set<string>();
+	for (const alt of alternatives.split('|')) {
+		const ref = /^<([\w-]+)>$/.exec(alt);
+		if (!ref) {
+			out.add(alt.toLowerCase());
+			continue;
+		}
+		const words = sets[ref[1]!];
+		if (!words) throw new Error(`rule ${ruleId}: unknown word set <${ref[1]}>`);
+		for (const w of words) out.add(w);
+	}
+	return out;
+}
+
+function parseSlot(raw: string, sets: Record<string, ReadonlySet<string>>, ruleId: string): Slot {
+	const optional = raw.endsWith('?');
+	const body = optional ? raw.slice(0, -1) : raw;
+	if (body === '<person>') return { words: null, person: true, optional };
+	return { words: expand(body, sets, ruleId), person: false, optional };
+}
+
+/**
+ * Indexes a pattern by the words its first slot accepts. An optional first slot is indexed both
+ * with and without it, so matching can always start from a literal word.
+ */
+function index(
+	byFirstWord: Map<string, CompiledPattern[]>,
+	pattern: CompiledPattern,
+	source: string
+): void {
+	const [first, ...rest] = pattern.slots;
+	if (!first || first.person || !first.words) {
+		throw new Error(`rule ${pattern.rule.id}: pattern "${source}" must start with a word`);
+	}
+	for (const w of first.words) {
+		const list = byFirstWord.get(w) ?? [];
+		list.push({ ...pattern, slots: [{ ...first, optional: false }, ...rest] });
+		byFirstWord.set(w, list);
+	}
+	if (first.optional) index(byFirstWord, { ...pattern, slots: rest }, source);
+}

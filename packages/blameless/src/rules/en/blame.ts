@@ -1,0 +1,419 @@
+import { Category, type Rule } from '../../types.ts';
+
+/**
+ * Blame verbs and a person as the cause. Most of this grammar is shared with systems ("the alert
+ * failed to fire", "the migration broke the index"), so these rules fire only when the subject is
+ * a person; verbs only people do ("forgot to", "screwed up") fire unless the subject is a system.
+ */
+export const blameRules: readonly Rule[] = [
+	{
+		id: 'blame.forgot',
+		category: Category.blameVerb,
+		patterns: ['forgot|forgotten to|about?'],
+		subject: 'not-system',
+		namedIsPerson: true,
+		message: 'Forgetting, as the cause',
+		question: 'What would have reminded anyone in that seat, at that moment?',
+		examples: {
+			flags: [
+				'Priya forgot to renew the certificate.',
+				'jordan forgot the cert, same as last year'
+			],
+			passes: ['The backup job forgot to rotate its own logs.', "Don't forget to add the link."]
+		}
+	},
+	{
+		id: 'blame.failed-to',
+		category: Category.blameVerb,
+		patterns: ['failed|fails|failing to'],
+		subject: 'person',
+		namedIsPerson: true,
+		unlessNext: ['<attempts>'],
+		message: '“Failed to”, said of a person',
+		question: 'What got in the way of doing this at that moment?',
+		examples: {
+			flags: ['Kwame failed to escalate when the error rate doubled.', 'Ops failed to scale up.'],
+			passes: ['The alert failed to fire.', 'Ravi failed to reproduce the bug locally.']
+		}
+	},
+	{
+		id: 'blame.did-not',
+		category: Category.blameVerb,
+		patterns: ['did|does|do not <omission>', 'never <omissionPast>'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'A step not taken, put on a person',
+		question: 'What made this step easy to skip, or hard to see, at the time?',
+		examples: {
+			flags: ["Sam didn't follow the checklist.", 'The on-call never acknowledged the page.'],
+			passes: [
+				"The deploy pipeline didn't run the checks.",
+				"Marco didn't have access to the console."
+			]
+		}
+	},
+	{
+		id: 'blame.did-not-see',
+		category: Category.blameVerb,
+		patterns: ['did not <perception>', 'failed to <perception>'],
+		subject: 'person',
+		namedIsPerson: true,
+		unlessExplained: true,
+		message: 'Not seeing, put on a person',
+		question: 'What would have made this stand out among everything else on screen?',
+		examples: {
+			flags: ["She didn't notice the replica lag."],
+			passes: ["Mei didn't see the alert because it went to the old channel."]
+		}
+	},
+	{
+		id: 'blame.nobody',
+		category: Category.blameVerb,
+		patterns: [
+			'nobody <omissionPast>|read|saw|thought|cared',
+			'no one <omissionPast>|read|saw|thought|cared'
+		],
+		subject: 'any',
+		message: 'A step nobody took',
+		question: 'What would have made this step part of the normal path?',
+		examples: {
+			flags: ['Nobody checked whether the backup restored.'],
+			passes: ['Nobody was paged because the alert routed to a deleted team.']
+		}
+	},
+	{
+		id: 'blame.too-slow',
+		category: Category.blameVerb,
+		patterns: ['too slow|late to?'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'Speed, judged',
+		question: 'What stood between the first signal and the first action?',
+		examples: {
+			flags: ['The on-call was too slow to react.'],
+			passes: ['The alert was too slow to fire.']
+		}
+	},
+	{
+		id: 'blame.ignored',
+		category: Category.blameVerb,
+		patterns: ['ignored|ignoring|ignores', 'slept through', 'lost track'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: '“Ignored”, said of a person',
+		question: 'What else was asking for attention when this came in?',
+		examples: {
+			flags: ['He ignored the disk space warning.', 'The on-call slept through four pages.'],
+			passes: ['The load balancer ignored the drain signal.']
+		}
+	},
+	{
+		id: 'blame.missed',
+		category: Category.blameVerb,
+		patterns: ['missed|overlooked|misread|misconfigured|mistyped'],
+		subject: 'person',
+		namedIsPerson: true,
+		unlessNext: ['<targets>'],
+		unlessExplained: true,
+		message: '“Missed”, said of a person',
+		question: 'What would have made this stand out at that moment?',
+		examples: {
+			flags: ['Fatima missed the page at 02:14.', 'The reviewer overlooked the timeout.'],
+			passes: [
+				'The health check missed the degraded replica.',
+				'We missed the SLO by 0.3%.',
+				'Priya missed the first page because her phone was on the old policy.'
+			]
+		}
+	},
+	{
+		id: 'blame.broke',
+		category: Category.blameVerb,
+		patterns: ['broke|broken|breaks|nuked|wrecked|trashed', 'took|brought|taken down|out'],
+		subject: 'person-or-possessed',
+		namedIsPerson: true,
+		unlessNext: ['down', 'out', 'news'],
+		message: 'A person as the one who broke it',
+		question: 'Which change, and which missing safeguard, let this reach production?',
+		examples: {
+			flags: ['Mei broke checkout.', "Lena's config push took out both regions."],
+			passes: ['The migration broke the index.', 'Marco broke the problem down into three parts.']
+		}
+	},
+	{
+		id: 'blame.caused',
+		category: Category.person,
+		patterns: ['caused|causes'],
+		subject: 'person-or-possessed',
+		message: 'A person named as the cause',
+		question: 'Which conditions turned this action into an incident?',
+		examples: {
+			flags: ['Ravi caused the incident.', "Ravi's bad deploy caused the outage."],
+			passes: ['The config change caused the outage.']
+		}
+	},
+	{
+		id: 'blame.screwed-up',
+		category: Category.blameVerb,
+		patterns: [
+			'screwed|messed|fucked|cocked|mucked up',
+			'botched|bungled|fumbled|fat-fingered|rubber-stamped|yolo|yoloed|cowboyed',
+			'fat|rubber fingered|stamped'
+		],
+		subject: 'not-system',
+		namedIsPerson: true,
+		message: 'A judgement of someone’s work',
+		question: 'What did the person doing this see, and what did the tools show them?',
+		examples: {
+			flags: ['They screwed up the DNS cutover.', 'Someone fat-fingered the CIDR range.'],
+			passes: ['The failover script screwed up the routing table.']
+		}
+	},
+	{
+		id: 'blame.dropped-ball',
+		category: Category.blameVerb,
+		patterns: ['dropped the ball', 'connected the dots'],
+		subject: 'not-system',
+		namedIsPerson: true,
+		message: 'A judgement of someone’s work',
+		question: 'What would have made this easier to hold on to during the incident?',
+		examples: {
+			flags: ['Priya dropped the ball on the rotation.', 'Nobody connected the dots.'],
+			passes: ['The proxy dropped the ball on keepalive handling.']
+		}
+	},
+	{
+		id: 'blame.neglected',
+		category: Category.blameVerb,
+		patterns: ['neglected|neglecting to?', 'bothered|bother to|with'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'Neglect, put on a person',
+		question: 'What made this look safe to leave at the time?',
+		examples: {
+			flags: ['Mei neglected to update the rules.', 'Nobody bothered to look at the budget.'],
+			passes: ['The runbook neglected the manual DNS step.']
+		}
+	},
+	{
+		id: 'blame.skipped',
+		category: Category.blameVerb,
+		patterns: ['skipped|bypassed|rushed'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'A step skipped, put on a person',
+		question: 'What made skipping this step seem reasonable at the time?',
+		examples: {
+			flags: ['Tomás skipped the canary.', 'Tomás rushed the deploy.'],
+			passes: ['The script skipped the last three shards.']
+		}
+	},
+	{
+		id: 'blame.without',
+		category: Category.blameVerb,
+		patterns: [
+			'without a|any? review|reviews|approval|test|tests|testing|checking|reviewing|asking|canary|running'
+		],
+		subject: 'person',
+		subjectAt: 'clause',
+		message: '“Without a review”, said of a person',
+		question: 'What would have made the reviewed or tested path the easy one here?',
+		examples: {
+			flags: ['They pushed the change without a review.', 'Our QA signed off without testing.'],
+			passes: ['Helm rolled out the chart without testing the hooks.']
+		}
+	},
+	{
+		id: 'blame.wrong-target',
+		category: Category.blameVerb,
+		patterns: ['the|a wrong'],
+		subject: 'person',
+		subjectAt: 'clause',
+		namedIsPerson: true,
+		message: '“The wrong …”, said of a person',
+		question: 'What made the right one and the wrong one look alike at that moment?',
+		examples: {
+			flags: ['The DBA dropped the wrong table.', 'Marco deleted the wrong bucket.'],
+			passes: ['The procedure pointed at the wrong bucket.']
+		}
+	},
+	{
+		id: 'blame.pushed-bad',
+		category: Category.blameVerb,
+		patterns: ['pushed|shipped|merged|deployed|made a|an? <badChange>'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'A change called bad, with a person behind it',
+		question: 'Which checks did this change pass on its way, and why did they let it through?',
+		examples: {
+			flags: [
+				'Zoe pushed a broken config to every region.',
+				'The contractor pushed untested code.'
+			],
+			passes: ['The pipeline deployed a broken build.']
+		}
+	},
+	{
+		id: 'blame.accidentally',
+		category: Category.blameVerb,
+		patterns: ['accidentally|mistakenly|carelessly', 'by accident|mistake'],
+		subject: 'person',
+		subjectAt: 'clause',
+		namedIsPerson: true,
+		message: 'An accident, put on a person',
+		question: 'What made this easy to do by accident?',
+		examples: {
+			flags: ['Kwame accidentally deleted the namespace.', 'Sam ran it against prod by mistake.'],
+			passes: ['The job accidentally deleted the temp files.']
+		}
+	},
+	{
+		id: 'blame.supposed-to',
+		category: Category.blameVerb,
+		patterns: ['was|were supposed to'],
+		subject: 'person',
+		namedIsPerson: true,
+		requireLater: ['but', 'never', 'not'],
+		message: 'An expectation someone did not meet',
+		question: 'What got in the way of doing it at that moment?',
+		examples: {
+			flags: ["Jordan was supposed to page the DB team but didn't."],
+			passes: ['Jordan was supposed to lead the review, and did.']
+		}
+	},
+	{
+		id: 'blame.at-fault',
+		category: Category.person,
+		patterns: ['is|was|were at fault', 'is|was|were to blame'],
+		subject: 'person',
+		message: 'Fault, put on a person',
+		question: 'Which conditions made this outcome possible?',
+		examples: {
+			flags: ['Fatima was at fault for the data loss.', 'Sam is to blame.'],
+			passes: ['The disk was at fault.']
+		}
+	},
+	{
+		id: 'blame.responsible',
+		category: Category.person,
+		patterns: ['responsible for'],
+		subject: 'person',
+		requireNext: ['<incident>'],
+		message: 'Responsibility for the incident, put on a person',
+		question: 'Which parts of the system shared in this outcome?',
+		examples: {
+			flags: ['Hana was responsible for the outage.'],
+			passes: ['Marco is responsible for the search service.']
+		}
+	},
+	{
+		id: 'person.caused-by',
+		category: Category.person,
+		patterns: [
+			'caused|triggered|broken|introduced by <person>',
+			'because of <person>',
+			'due to <person>'
+		],
+		subject: 'any',
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: ['The outage was caused by Jordan.', 'Because of Lena the migration ran.'],
+			passes: ['The outage was caused by a bad config.', 'The deploy was approved by Lena.']
+		}
+	},
+	{
+		id: 'person.fault',
+		category: Category.person,
+		patterns: [
+			"'s fault|mistake|screwup|screw-up|blunder|doing",
+			'his|her|their fault|mistake|screwup|screw-up|blunder'
+		],
+		subject: 'person',
+		message: 'Fault, put on a person',
+		question: 'What made this a reasonable thing to do at the time, and what let it do harm?',
+		examples: {
+			flags: ["It was Dmitri's fault.", "It was Grace's mistake."],
+			passes: ["It was the scheduler's fault.", "Hana's rollback was the right call."]
+		}
+	},
+	{
+		id: 'person.punish',
+		category: Category.person,
+		patterns: [
+			'should|must|will|needs|need to? be retrained|fired|disciplined|reprimanded|punished|sanctioned|taken|removed off|from?'
+		],
+		subject: 'person',
+		message: 'A remedy aimed at a person',
+		question: 'What change to the system would help whoever is in that seat next time?',
+		examples: {
+			flags: ['Priya should be retrained on the deploy process.'],
+			passes: ['The model should be retrained on fresh data.']
+		}
+	},
+	{
+		id: 'person.reason',
+		category: Category.person,
+		patterns: ["is|was|'s the reason|cause"],
+		subject: 'person',
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: ['Dmitri is the reason we were down for two hours.'],
+			passes: ['The retry policy was the reason the blip grew.']
+		}
+	},
+	{
+		id: 'person.it-was',
+		category: Category.person,
+		patterns: ["it|this was|is|'s <person> who"],
+		subject: 'any',
+		requireNext: ['<changes>'],
+		message: 'A person named as the cause',
+		question: 'What made this an easy thing to do at that moment?',
+		examples: {
+			flags: ['It was Will who deleted the topic.'],
+			passes: ['It was Will who spotted the spike.']
+		}
+	},
+	{
+		id: 'person.on',
+		category: Category.person,
+		patterns: ["this|that|it one? is|'s|was all? on <person>"],
+		subject: 'any',
+		message: '“This is on …”',
+		question: 'What in the setup made this outcome possible, whoever was at the keyboard?',
+		examples: {
+			flags: ['This one is on Alex.', "That's on Kwame."],
+			passes: ['Hana was on call that night.', 'It was on the old cluster.']
+		}
+	},
+	{
+		id: 'person.root-cause',
+		category: Category.person,
+		patterns: ["root? cause is|was|'s <person>"],
+		subject: 'any',
+		message: 'A person as the root cause',
+		question: 'What made their action reasonable to them, and what let it cause harm?',
+		examples: {
+			flags: ['The root cause is Dmitri not reading the alert.'],
+			passes: ['The root cause was a missing index.']
+		}
+	},
+	{
+		id: 'person.blame',
+		category: Category.person,
+		patterns: [
+			'blame|blamed|blaming <person>',
+			'blamed on <person>',
+			'blame|blamed lies|goes|falls|rests|lay|went|fell with|to|on <person>'
+		],
+		subject: 'any',
+		message: 'Blame, put on a person',
+		question: 'What would we learn about the system if nobody could be blamed here?',
+		examples: {
+			flags: ['The blame lies with Ravi.', 'They blamed Sam in the channel.'],
+			passes: ['There was no blame in the room.', 'I blame the network.']
+		}
+	}
+];

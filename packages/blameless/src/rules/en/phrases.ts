@@ -1,0 +1,343 @@
+import { Category, type Rule } from '../../types.ts';
+
+const errorMetrics = [
+	'rate',
+	'rates',
+	'budget',
+	'count',
+	'counts',
+	'page',
+	'pages',
+	'message',
+	'messages',
+	'code',
+	'codes',
+	'ratio',
+	'spike',
+	'log',
+	'logs',
+	'handling'
+];
+
+/** Labels that end the inquiry: human error, carelessness. */
+export const humanErrorRules: readonly Rule[] = [
+	{
+		id: 'human.error',
+		category: Category.humanError,
+		patterns: ['human|operator|user|pilot|people|personnel error|errors|mistake|mistakes|failure'],
+		subject: 'any',
+		unlessNext: errorMetrics,
+		message: '“Human error” ends the inquiry',
+		question: 'Which part of the system made this error possible, and easy to make?',
+		examples: {
+			flags: ['Root cause: human error.', 'This was operator error during the failover.'],
+			passes: ['The user error rate on the login page doubled.']
+		}
+	},
+	{
+		id: 'human.careless',
+		category: Category.humanError,
+		patterns: [
+			'careless|carelessness|negligence|negligent|negligently|sloppy|sloppiness|lazy|laziness|reckless|recklessness|incompetent|incompetence|inattentive|inattention|clueless'
+		],
+		subject: 'any',
+		message: 'A judgement of care or skill',
+		question: 'What about the work made care hard here: time, tools, information?',
+		examples: {
+			flags: ['The outage came down to carelessness.', 'The engineer was sloppy with the script.'],
+			passes: ['The script ran without a dry-run flag.']
+		}
+	},
+	{
+		id: 'human.attention',
+		category: Category.humanError,
+		patterns: [
+			'not|no paying attention',
+			'lack of attention|care|focus',
+			'asleep at the wheel|switch',
+			'did not care',
+			'between keyboard and chair',
+			'pebkac|pebcak|id10t'
+		],
+		subject: 'any',
+		message: 'Attention, put on a person',
+		question: 'What was competing for attention, and what would have drawn it here?',
+		examples: {
+			flags: ["Someone wasn't paying attention.", 'The problem was between keyboard and chair.'],
+			passes: ['The alert needed attention from two teams.']
+		}
+	},
+	{
+		id: 'human.silly-mistake',
+		category: Category.humanError,
+		patterns: [
+			'rookie|silly|dumb|stupid|amateur|amateurish|boneheaded|idiotic|careless|typical mistake|mistakes|error|errors|blunder|move'
+		],
+		subject: 'any',
+		message: 'A mistake, judged',
+		question: 'What made this mistake easy to make?',
+		examples: {
+			flags: ['It was a rookie mistake.', 'Dumb mistake: wrong region in the command.'],
+			passes: ['The error message was misleading.']
+		}
+	}
+];
+
+/** What should or could have happened, instead of what made sense then. */
+export const counterfactualRules: readonly Rule[] = [
+	{
+		id: 'counterfactual.should-have',
+		category: Category.counterfactual,
+		patterns: ['should|ought not? to? have'],
+		subject: 'human-action',
+		// "We should have a second approver" is a wish for the future, not a counterfactual.
+		notFollowedBy: ['a', 'an', 'the', 'more', 'some', 'any', 'no', 'better', 'one', 'two'],
+		message: 'Counterfactual',
+		question: 'What did people know and see at that moment, before the outcome was known?',
+		examples: {
+			flags: ['We should have rolled back sooner.', 'Should have checked the dashboards first.'],
+			passes: [
+				'The cache should have expired after five minutes.',
+				'We should have a second approver for config changes.'
+			]
+		}
+	},
+	{
+		id: 'counterfactual.should-have-been',
+		category: Category.counterfactual,
+		patterns: [
+			'should|ought not? to? have been caught|noticed|spotted|seen|merged|approved|escalated|known|flagged|reviewed|obvious|clear|avoided|prevented'
+		],
+		subject: 'any',
+		message: 'Counterfactual',
+		question: 'What would have had to be true for this to be caught then?',
+		examples: {
+			flags: ['This should have been caught in code review.'],
+			passes: ['The index rebuild should have run off-peak.']
+		}
+	},
+	{
+		id: 'counterfactual.could-have',
+		category: Category.counterfactual,
+		patterns: ['could not? have'],
+		subject: 'person',
+		unlessNext: ['used', 'been'],
+		message: 'Counterfactual',
+		question: 'What made the path they took the sensible one at the time?',
+		examples: {
+			flags: ['Sam could have prevented this.', 'They could have just restarted the service.'],
+			passes: [
+				'The retry storm could have taken down the database.',
+				'Dmitri could have used a clearer runbook.'
+			]
+		}
+	},
+	{
+		id: 'counterfactual.if-only',
+		category: Category.counterfactual,
+		patterns: ['if only', 'if <person> had|would|did|were|only', 'had <person> <humanVerbs>'],
+		subject: 'any',
+		message: 'Counterfactual',
+		question: 'What did they know then, and what made their choice make sense?',
+		examples: {
+			flags: ['If only we had load tested it.', 'Had Ravi checked the disk, we would be fine.'],
+			passes: ['If the alert had fired at 5%, we would have had more time.']
+		}
+	},
+	{
+		id: 'counterfactual.would-not-have-happened',
+		category: Category.counterfactual,
+		patterns: [
+			'would not|never have happened|occurred if <person>',
+			'none of this|it would have happened'
+		],
+		subject: 'any',
+		message: 'Counterfactual',
+		question: 'What in the system let one action decide the outcome?',
+		examples: {
+			flags: [
+				'It would not have happened if Tomás had followed the runbook.',
+				'None of this would have happened with a second pair of eyes.'
+			],
+			passes: ['It would not have happened if the alert had fired.']
+		}
+	},
+	{
+		id: 'counterfactual.known-better',
+		category: Category.counterfactual,
+		patterns: [
+			'known|know better',
+			'a|any more careful|experienced|senior|competent engineer|person|operator|developer would'
+		],
+		subject: 'any',
+		message: 'Counterfactual',
+		question: 'What would anyone in that seat have seen, with what they knew then?',
+		examples: {
+			flags: ['You should have known better.', 'A more careful engineer would have waited.'],
+			passes: ['Grace knew the cluster better than anyone.']
+		}
+	}
+];
+
+/** Hindsight that makes the moment look easy. */
+export const hindsightRules: readonly Rule[] = [
+	{
+		id: 'hindsight.obviously',
+		category: Category.hindsight,
+		patterns: ['obviously|evidently'],
+		subject: 'any',
+		pastOnly: true,
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: ['Obviously the config was wrong.'],
+			passes: ['We obviously need better alerting on the queue.']
+		}
+	},
+	{
+		id: 'hindsight.obvious',
+		category: Category.hindsight,
+		patterns: [
+			"is|was|were|'s|been|seemed|looked obvious|evident",
+			'plain to see',
+			'signs|signals|warnings were|was all there',
+			'was|were right there|here',
+			'worth their|his|her salt'
+		],
+		subject: 'any',
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: [
+				'It was obvious the disk would fill up.',
+				'The answer was right there in the logs the whole time.'
+			],
+			passes: ['It is not obvious from the console which region a command targets.']
+		}
+	},
+	{
+		id: 'hindsight.just-had-to',
+		category: Category.hindsight,
+		patterns: [
+			'just|only|simply had|needed to',
+			'simply reading|checking|looking|following|asking|waiting'
+		],
+		subject: 'not-self',
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this harder in the moment than it sounds now?',
+		examples: {
+			flags: ['He just had to wait for the migration.', 'They simply had to restart the worker.'],
+			passes: ['We just had to wait for DNS caches to expire.']
+		}
+	},
+	{
+		id: 'hindsight.all-it-took',
+		category: Category.hindsight,
+		patterns: ['all <person> had|needed to', 'all it took|takes'],
+		subject: 'any',
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this harder in the moment than it sounds now?',
+		examples: {
+			flags: ['All they had to do was read the alert.', 'All it took was one look at the logs.'],
+			passes: ['All pods had to be restarted.']
+		}
+	},
+	{
+		id: 'hindsight.anyone-would',
+		category: Category.hindsight,
+		patterns: [
+			'anyone|anybody|everyone|everybody would|could have',
+			'any of us|them|you would|could have',
+			'any competent|decent|good|reasonable engineer|developer|operator|person would|could'
+		],
+		subject: 'any',
+		message: 'Hindsight: “anyone would have”',
+		question: 'What did the people there actually see, and in what order?',
+		examples: {
+			flags: ['Anyone would have seen that the limit was too low.'],
+			passes: ['Any retries would have made it worse.']
+		}
+	},
+	{
+		id: 'hindsight.easy-to',
+		category: Category.hindsight,
+		patterns: [
+			'easy|trivial|simple to catch|spot|avoid|prevent|see|notice',
+			'easy|simple|basic|obvious mistake|mistakes|blunder'
+		],
+		subject: 'any',
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this hard to see from inside the incident?',
+		examples: {
+			flags: ['This was easy to catch.', 'It was an easy mistake to avoid.'],
+			passes: ['It is easy to run the script against prod because the default context is prod.']
+		}
+	},
+	{
+		id: 'hindsight.clearly',
+		category: Category.hindsight,
+		patterns: ['clearly|obviously <person>'],
+		subject: 'any',
+		pastOnly: true,
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: ['Clearly nobody looked at the graphs.'],
+			passes: ['The graph clearly shows the spike at 14:02.']
+		}
+	}
+];
+
+/** Looking for a culprit. */
+export const whoCausedRules: readonly Rule[] = [
+	{
+		id: 'who.caused',
+		category: Category.whoCaused,
+		patterns: [
+			'who|whoever caused|broke|botched|nuked|wrecked',
+			'who|whoever screwed|messed up',
+			'who|whoever took|brought down',
+			'who did this|that',
+			'who|whoever pushed|deployed|merged|shipped the|a|an? <badChange>',
+			"who is|'s|was|were? to blame",
+			'which engineer|developer|person|team|one caused|broke|pushed|screwed|messed'
+		],
+		subject: 'any',
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: ['Who caused this outage?', "Who's to blame for the data loss?"],
+			passes: ['Who was on call for payments that night?', 'Who owns the billing service?']
+		}
+	},
+	{
+		id: 'who.responsible',
+		category: Category.whoCaused,
+		patterns: ["who|whoever is|'s|was|were responsible for"],
+		subject: 'any',
+		requireNext: ['<incident>'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: ['Who is responsible for the downtime?'],
+			passes: ['Who is responsible for the billing service?']
+		}
+	},
+	{
+		id: 'who.whose-fault',
+		category: Category.whoCaused,
+		patterns: [
+			'whose fault|mistake|screwup|screw-up|blunder|idea',
+			'whose change|commit|deploy|pr|push broke|caused|took|brought',
+			'take|takes|taking|took the blame|fall',
+			'name|names of whoever'
+		],
+		subject: 'any',
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: ['Whose fault was the failed migration?', 'Someone has to take the blame for this.'],
+			passes: ['Whose dashboard is this?']
+		}
+	}
+];
