@@ -4,7 +4,13 @@ import { BoardSync, PRESENCE_SECTION } from '$lib/sync/board-sync.svelte.ts';
 import type { ConnectionStatus } from '$lib/sync/connection-status.ts';
 import type { SectionSync } from '$lib/sync/section-sync.svelte.ts';
 import { me } from '$lib/identity.svelte.ts';
+import { ActionsState } from './actions.svelte.ts';
+import { DiscussionState } from './discussion.svelte.ts';
+import { FactorsState } from './factors.svelte.ts';
+import { OverviewState } from './overview.svelte.ts';
 import { Presence } from './presence.svelte.ts';
+import { RcaState } from './rca.svelte.ts';
+import type { SectionContext, SectionState } from './section-state.svelte.ts';
 import { TimelineState } from './timeline.svelte.ts';
 
 /**
@@ -21,6 +27,11 @@ export class BoardSession {
 
 	/** The timeline section's state. */
 	readonly timeline: TimelineState;
+	readonly overview: OverviewState;
+	readonly rca: RcaState;
+	readonly factors: FactorsState;
+	readonly actions: ActionsState;
+	readonly discussion: DiscussionState;
 	/** Who is on the board. */
 	readonly presence: Presence;
 
@@ -30,9 +41,16 @@ export class BoardSession {
 		this.#sync = sync;
 		// Derived from the section's current doc: after a refused write the doc is replaced, and
 		// so is the wrapper around it.
-		this.timeline = $derived(
-			new TimelineState(sync.section(SectionId.timeline).doc, () => me.identity?.name ?? 'Someone')
-		);
+		const ctx = (id: EditableSectionId): SectionContext => {
+			const s = sync.section(id);
+			return { doc: s.doc, awareness: s.awareness, writer: () => me.identity };
+		};
+		this.timeline = $derived(new TimelineState(ctx(SectionId.timeline)));
+		this.overview = $derived(new OverviewState(ctx(SectionId.overview)));
+		this.rca = $derived(new RcaState(ctx(SectionId.rca)));
+		this.factors = $derived(new FactorsState(ctx(SectionId.factors)));
+		this.actions = $derived(new ActionsState(ctx(SectionId.actions)));
+		this.discussion = $derived(new DiscussionState(ctx(SectionId.discussion)));
 		this.presence = $derived(new Presence(sync.section(PRESENCE_SECTION).awareness));
 	}
 
@@ -42,6 +60,22 @@ export class BoardSession {
 
 	get status(): ConnectionStatus {
 		return this.#sync.status;
+	}
+
+	/** Our edits the server has not confirmed yet (all sections). */
+	get pending(): number {
+		return this.#sync.pending;
+	}
+
+	/** The state of a section, for what all sections share (undo, redo). */
+	state(id: EditableSectionId): SectionState {
+		return this[id];
+	}
+
+	/** True once a section's local copy (IndexedDB) or the server's is loaded. */
+	ready(id: EditableSectionId): boolean {
+		const s = this.#sync.section(id);
+		return s.localLoaded || s.status === 'synced';
 	}
 
 	/** True once the timeline's local copy (IndexedDB) is loaded: render it even while offline. */

@@ -10,6 +10,8 @@ export interface Person {
 	color: string;
 	/** Section they are looking at, or null when unknown. */
 	section: string | null;
+	/** Field they are editing (`<section>:<field>`), or null. */
+	field: string | null;
 	self: boolean;
 	/** Open tabs of this person (same name); shown once. */
 	tabs: number;
@@ -19,6 +21,7 @@ export interface Person {
 interface AwarenessFields {
 	user?: { name?: unknown; color?: unknown };
 	section?: unknown;
+	field?: unknown;
 }
 
 /**
@@ -44,10 +47,16 @@ export class Presence {
 			this.#awareness.setLocalState(null);
 			return;
 		}
-		this.#awareness.setLocalState({
-			user: { name: identity.name, color: identity.color },
-			section
-		});
+		// Field by field: the same awareness may carry our caret (`cursor`) and focused field.
+		this.#awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
+		this.#awareness.setLocalStateField('section', section);
+	}
+
+	/** Publishes the field we are editing (`<section>:<field>`), or null when none. */
+	focus(field: string | null): void {
+		if (this.#awareness.getLocalState() === null) return;
+		if ((this.#awareness.getLocalState() as AwarenessFields).field === field) return;
+		this.#awareness.setLocalStateField('field', field);
 	}
 
 	/** Everyone present, you first, then by name. A person with two tabs is shown once. */
@@ -65,6 +74,7 @@ export class Presence {
 			if (existing) {
 				existing.tabs++;
 				existing.self ||= clientId === self;
+				if (typeof state.field === 'string') existing.field ??= state.field;
 				continue;
 			}
 			byName.set(name, {
@@ -72,6 +82,7 @@ export class Presence {
 				name,
 				color: typeof state.user?.color === 'string' ? state.user.color : '#666',
 				section: typeof state.section === 'string' ? state.section : null,
+				field: typeof state.field === 'string' ? state.field : null,
 				self: clientId === self,
 				tabs: 1
 			});

@@ -1,15 +1,19 @@
-import { createSubscriber } from 'svelte/reactivity';
-import type * as Y from 'yjs';
 import {
 	addTimelineEntry,
+	findLikelyDuplicates,
+	mergeTimelineEntries,
 	observeTimeline,
 	readTimeline,
 	removeTimelineEntry,
 	updateTimelineEntry,
+	type DuplicateGroup,
+	type PastedEvent,
 	type TimelineEntry,
 	type TimelinePatch,
 	type TimelineResult
 } from '@debrief/doc';
+import { LiveView } from './live-view.svelte.ts';
+import { SectionState, type SectionContext } from './section-state.svelte.ts';
 
 /** What the add form gives; the author is filled in from the current identity. */
 export interface NewTimelineEntry {
@@ -24,60 +28,73 @@ export interface NewTimelineEntry {
  * reads it when the document changes (local or remote); the methods call @debrief/doc's writers.
  * Components never see the Y.Doc.
  */
-export class TimelineState {
-	readonly #doc: Y.Doc;
-	readonly #author: () => string;
-	readonly #subscribe: () => void;
-	/** Cached plain view; valid only while observing, because only then do we hear of changes. */
-	#cache: TimelineEntry[] | null = null;
-	#observing = false;
+export class TimelineState extends SectionState {
+	readonly section = 'timeline' as const;
+	readonly #view: LiveView<TimelineEntry[]>;
+	#dupes: { entries: TimelineEntry[]; groups: DuplicateGroup[] } | null = null;
 
-	/** `author` is read at write time, so a name set later is used from then on. */
-	constructor(doc: Y.Doc, author: () => string) {
-		this.#doc = doc;
-		this.#author = author;
-		// Observe the document only while some effect reads `entries`: the first reader starts
-		// observeDeep, the last one to go away stops it (svelte/reactivity's MediaQuery pattern).
-		this.#subscribe = createSubscriber((update) => {
-			this.#observing = true;
-			const stop = observeTimeline(this.#doc, () => {
-				this.#cache = null;
-				update();
-			});
-			return () => {
-				stop();
-				this.#observing = false;
-				this.#cache = null;
-			};
-		});
+	constructor(ctx: SectionContext) {
+		super(ctx);
+		this.#view = new LiveView(
+			(onChange) => observeTimeline(this.doc, onChange),
+			() => readTimeline(this.doc)
+		);
 	}
 
 	/** All entries, sorted by time. */
 	get entries(): TimelineEntry[] {
-		this.#subscribe();
-		if (this.#cache) return this.#cache;
-		const entries = readTimeline(this.#doc);
-		if (this.#observing) this.#cache = entries;
-		return entries;
+		return this.#view.value;
+	}
+
+	/** Likely duplicates (same minute, similar text), recomputed only when the entries change. */
+	get duplicates(): DuplicateGroup[] {
+		const entries = this.entries;
+		if (this.#dupes?.entries !== entries) {
+			this.#dupes = { entries, groups: findLikelyDuplicates(entries) };
+		}
+		return this.#dupes.groups;
 	}
 
 	add(input: NewTimelineEntry): TimelineResult<{ id: string }> {
-		return addTimelineEntry(this.#doc, { ...input, author: this.#author() }, this);
+		this.undo.stopCapturing();
+		return addTimelineEntry(this.doc, { ...input, author: this.author }, this);
+	}
+
+	/** Adds pasted events in one transaction (one undo step); returns how many were added. */
+	import(events: readonly PastedEvent[]): number {
+		this.undo.stopCapturing();
+		let added = 0;
+		this.doc.transact(() => {
+			for (const e of events) {
+				const r = addTimelineEntry(this.doc, { ...e, author: this.author }, this);
+				if (r.ok) added++;
+			}
+		}, this);
+		this.undo.stopCapturing();
+		return added;
 	}
 
 	update(id: string, patch: TimelinePatch): TimelineResult {
-		return updateTimelineEntry(this.#doc, id, patch, this);
+		this.undo.stopCapturing();
+		return updateTimelineEntry(this.doc, id, patch, this);
+	}
+
+	/** Keeps `keepId`, folds the others of its duplicate group into it. */
+	merge(keepId: string, ids: readonly string[]): TimelineResult {
+		this.undo.stopCapturing();
+		return mergeTimelineEntries(this.doc, keepId, ids, this);
 	}
 
 	/** Deletes an entry and returns what it held, for undo; null when it was already gone. */
 	remove(id: string): TimelineEntry | null {
-		const entry = readTimeline(this.#doc).find((e) => e.id === id) ?? null;
-		const r = removeTimelineEntry(this.#doc, id, this);
+		this.undo.stopCapturing();
+		const entry = readTimeline(this.doc).find((e) => e.id === id) ?? null;
+		const r = removeTimelineEntry(this.doc, id, this);
 		return r.ok ? entry : null;
 	}
 
 	/** Puts back an entry deleted by `remove`, under the same id and author. */
 	restore(entry: TimelineEntry): TimelineResult<{ id: string }> {
-		return addTimelineEntry(this.#doc, entry, this);
+		return addTimelineEntry(this.doc, entry, this);
 	}
 }

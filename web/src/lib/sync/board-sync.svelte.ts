@@ -1,12 +1,13 @@
-import { SectionId, type EditableSectionId } from '@debrief/doc';
+import { EDITABLE_SECTIONS, SectionId, type EditableSectionId } from '@debrief/doc';
 import { weakestStatus, type ConnectionStatus } from './connection-status.ts';
 import { SectionSync } from './section-sync.svelte.ts';
 
 /**
- * Sections whose UI exists today. The others connect when their UI lands: an open socket per
- * section costs the server a room, so we do not open sockets nobody reads.
+ * Sections the board opens. Every section has its editor now, and all of them connect at once:
+ * the parking lot is written from any section, the overview reads the timeline's impact times,
+ * and switching sections must not wait for a socket.
  */
-export const LIVE_SECTIONS: readonly EditableSectionId[] = [SectionId.timeline];
+export const LIVE_SECTIONS: readonly EditableSectionId[] = EDITABLE_SECTIONS;
 
 /**
  * Which section's awareness carries board-wide presence. One channel, not one per section, so a
@@ -30,6 +31,13 @@ export class BoardSync {
 	/** The board's connection as one word: the weakest of its sections. */
 	get status(): ConnectionStatus {
 		return weakestStatus([...this.sections.values()].map((s) => s.status));
+	}
+
+	/** Our edits the server has not confirmed yet, over all sections. */
+	get pending(): number {
+		let n = 0;
+		for (const s of this.sections.values()) n += s.pending.count;
+		return n;
 	}
 
 	/** The sync of a live section; throws for a section that is not live (a programming error). */

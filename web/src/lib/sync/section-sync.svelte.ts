@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { SectionId } from '@debrief/doc';
 import { CloseCode, parseRefusal } from '@debrief/sync';
 import { ConnectionStatus } from './connection-status.ts';
+import { PendingEdits } from './pending-edits.svelte.ts';
 import { wsBase } from './ws-base.ts';
 
 /**
@@ -23,6 +24,8 @@ interface Live {
 	doc: Y.Doc;
 	provider: WebsocketProvider;
 	persistence: IndexeddbPersistence;
+	/** Stops counting this doc's edits as pending. */
+	untrack: () => void;
 }
 
 export class SectionSync {
@@ -40,6 +43,8 @@ export class SectionSync {
 	roleChanges = $state(0);
 	/** Why the last write was refused (`read-only`, `locked`, ...), if one was. */
 	lastRefusal: string | null = $state(null);
+	/** Our edits the server has not confirmed yet (shown as "N edits waiting" while offline). */
+	readonly pending: PendingEdits;
 
 	#live: Live;
 	#resetting = false;
@@ -48,6 +53,7 @@ export class SectionSync {
 	constructor(boardId: string, section: SectionId) {
 		this.boardId = boardId;
 		this.section = section;
+		this.pending = new PendingEdits(`debrief:pending:${boardId}:${section}`);
 		this.#live = $state.raw(this.#open(new Y.Doc()));
 		window.addEventListener('offline', this.#onOffline);
 		window.addEventListener('online', this.#onOnline);
@@ -101,6 +107,7 @@ export class SectionSync {
 		});
 		provider.on('sync', (synced) => {
 			if (provider.wsconnected) this.status = synced ? 'synced' : 'connected';
+			if (synced && provider.wsconnected) this.pending.clear();
 		});
 		// A 44xx close means the server will not take us back (revoked, gone): stop saying "connecting".
 		provider.on('closed', (event) => {
@@ -111,12 +118,14 @@ export class SectionSync {
 			if (status === 'connected') this.closed = null;
 		});
 		this.status = provider.shouldConnect ? ConnectionStatus.connecting : ConnectionStatus.offline;
-		return { doc, provider, persistence };
+		const untrack = this.pending.track(doc, () => this.status === ConnectionStatus.synced);
+		return { doc, provider, persistence, untrack };
 	}
 
 	async #close(live: Live): Promise<void> {
 		// Tell the others we left now rather than after the 30 s awareness timeout.
 		live.provider.awareness.setLocalState(null);
+		live.untrack();
 		live.provider.destroy();
 		await live.persistence.destroy();
 	}
@@ -136,6 +145,7 @@ export class SectionSync {
 		try {
 			await this.#close(old);
 			await clearDocument(this.#storeName);
+			this.pending.clear();
 			old.doc.destroy();
 			if (!this.#destroyed) this.#live = this.#open(new Y.Doc());
 		} finally {
