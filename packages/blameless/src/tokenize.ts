@@ -19,7 +19,6 @@ export interface Token {
 	sentenceEnd: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’_.:/@-][\p{L}\p{N}]+)*|[.,;:!?()\u2014\u2013\n]|(?<=\s)-(?=\s)/gu;
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n']);
 const UPPER = /^\p{Lu}/u;
 
@@ -35,33 +34,36 @@ const URL = /\bhttps?:\/\/\S+/g;
 /** Offsets [start, end) of the parts of `text` that are quoted, pasted logs or links. */
 export function quotedRanges(text: string): Array<[number, number]> {
 	const ranges: Array<[number, number]> = [];
-	let lineStart = 0;
-	for (const line of text.split('\n')) {
-		if (LOG_LINE.test(line)) ranges.push([lineStart, lineStart + line.length]);
-		lineStart += line.length + 1;
+	if (text.includes('\n')) {
+		let lineStart = 0;
+		for (const line of text.split('\n')) {
+			if (LOG_LINE.test(line)) ranges.push([lineStart, lineStart + line.length]);
+			lineStart += line.length + 1;
+		}
+	} else if (LOG_LINE.test(text)) {
+		ranges.push([0, text.length]);
 	}
-	for (const m of text.matchAll(URL)) ranges.push([m.index, m.index + m[0].length]);
+	if (text.includes('http')) {
+		for (const m of text.matchAll(URL)) ranges.push([m.index, m.index + m[0].length]);
+	}
 	pairRanges(text, ranges);
-	return mergeRanges(ranges);
+	return ranges.length > 1 ? mergeRanges(ranges) : ranges;
 }
 
 /** Backticks, straight and curly double quotes, and single quotes that are not apostrophes. */
 function pairRanges(text: string, out: Array<[number, number]>): void {
-	let i = 0;
-	while (i < text.length) {
-		const c = text[i];
+	QUOTE_CHARS.lastIndex = 0;
+	for (let m = QUOTE_CHARS.exec(text); m; m = QUOTE_CHARS.exec(text)) {
+		const i = m.index;
 		const close = closerFor(text, i);
-		if (close !== null) {
-			const end = findCloser(text, i + 1, c!, close);
-			if (end !== -1) {
-				out.push([i, end + 1]);
-				i = end + 1;
-				continue;
-			}
-		}
-		i++;
+		if (close === null) continue;
+		const end = findCloser(text, i + 1, text[i]!, close);
+		if (end === -1) continue;
+		out.push([i, end + 1]);
+		QUOTE_CHARS.lastIndex = end + 1;
 	}
 }
+const QUOTE_CHARS = /[`"“'‘]/g;
 
 function closerFor(text: string, i: number): string | null {
 	const c = text[i];
@@ -118,24 +120,52 @@ export function tokenize(text: string): Token[] {
 	return tokens;
 }
 
+/** Letters and digits; non-ASCII letters (é, ß, 名) through a Unicode test, which is rare. */
+function isWordCode(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+	return LETTER.test(text[i]!);
+}
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Characters that join two runs of letters into one word: don't, on-call, 14:02, v4.12. */
+function isJoinerCode(c: number): boolean {
+	// ' ’ _ . : / @ -
+	return (
+		c === 39 || c === 0x2019 || c === 95 || c === 46 || c === 58 || c === 47 || c === 64 || c === 45
+	);
+}
+const MARKS = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '\u2014', '\u2013', '\n']);
+const SPACE = /\s/;
+
+/** Words and punctuation between `from` and `to`, by hand: this runs on every keystroke pause. */
 function wordsIn(text: string, from: number, to: number, out: Token[]): void {
-	if (from >= to) return;
-	const part = text.slice(from, to);
-	for (const m of part.matchAll(WORD)) {
-		const raw = m[0];
-		const start = from + m.index;
-		if (raw.length === 1 && !/[\p{L}\p{N}]/u.test(raw)) {
-			out.push({
-				text: raw,
-				start,
-				end: start + 1,
-				cap: false,
-				punct: true,
-				sentenceEnd: SENTENCE_END.has(raw)
-			});
+	let i = from;
+	while (i < to) {
+		if (isWordCode(text, i)) {
+			let e = i + 1;
+			for (;;) {
+				while (e < to && isWordCode(text, e)) e++;
+				// A joiner counts only between two letters: "on-call" but not "up -" or "end.".
+				if (e + 1 < to && isJoinerCode(text.charCodeAt(e)) && isWordCode(text, e + 1)) {
+					e += 2;
+					continue;
+				}
+				break;
+			}
+			pushWord(text.slice(i, e), i, out);
+			i = e;
 			continue;
 		}
-		pushWord(raw.replace(/’/g, "'"), start, out);
+		const ch = text[i]!;
+		if (
+			MARKS.has(ch) ||
+			(ch === '-' && SPACE.test(text[i - 1] ?? '') && SPACE.test(text[i + 1] ?? ''))
+		) {
+			const sentenceEnd = SENTENCE_END.has(ch);
+			out.push({ text: ch, start: i, end: i + 1, cap: false, punct: true, sentenceEnd });
+		}
+		i++;
 	}
 }
 
@@ -149,32 +179,31 @@ const SUFFIXES: Record<string, string> = {
 	"'s": "'s"
 };
 
+function word(text: string, start: number, end: number, cap: boolean): Token {
+	return { text, start, end, cap, punct: false, sentenceEnd: false };
+}
+
 /** One written word, expanded: "didn't" -> did + not, "should've" -> should + have. */
-function pushWord(raw: string, start: number, out: Token[]): void {
+function pushWord(written: string, start: number, out: Token[]): void {
+	const raw = written.includes('’') ? written.replace(/’/g, "'") : written;
 	const lower = raw.toLowerCase();
-	const cap = UPPER.test(raw);
-	const word = (text: string, s: number, e: number, capital: boolean): Token => ({
-		text,
-		start: start + s,
-		end: start + e,
-		cap: capital,
-		punct: false,
-		sentenceEnd: false
-	});
-	if (lower.endsWith("n't") && lower.length > 3) {
+	const code = raw.charCodeAt(0);
+	const cap = code < 128 ? code >= 65 && code <= 90 : UPPER.test(raw);
+	const n = raw.length;
+	if (n > 3 && lower.endsWith("n't")) {
 		const base = lower.slice(0, -3);
-		out.push(word(NOT_BASES[base] ?? base, 0, raw.length - 3, cap));
-		out.push(word('not', raw.length - 3, raw.length, false));
+		out.push(word(NOT_BASES[base] ?? base, start, start + n - 3, cap));
+		out.push(word('not', start + n - 3, start + n, false));
 		return;
 	}
 	const apos = lower.lastIndexOf("'");
 	if (apos > 0) {
 		const suffix = SUFFIXES[lower.slice(apos)];
 		if (suffix) {
-			out.push(word(lower.slice(0, apos), 0, apos, cap));
-			out.push(word(suffix, apos, raw.length, false));
+			out.push(word(lower.slice(0, apos), start, start + apos, cap));
+			out.push(word(suffix, start + apos, start + n, false));
 			return;
 		}
 	}
-	out.push(word(lower, 0, raw.length, cap));
+	out.push(word(lower, start, start + n, cap));
 }
