@@ -8,6 +8,8 @@
  * OpenAPI document) can replace them without changing any caller.
  */
 
+import type { AgendaAction } from '@debrief/doc';
+
 export const BoardStatus = { draft: 'draft', live: 'live', closed: 'closed' } as const;
 export type BoardStatus = (typeof BoardStatus)[keyof typeof BoardStatus];
 
@@ -189,4 +191,98 @@ export async function acceptInvite(
 		method: 'POST',
 		body: JSON.stringify(name ? { name } : {})
 	});
+}
+
+// --- The meeting (agenda, locks, queue, ready check): facilitators' calls and everyone's hand.
+
+/** A queue action: your own hand, or (facilitators) anyone's, the next call, a clear. */
+export type QueueAction =
+	| { action: 'raise' }
+	| { action: 'lower'; userId?: string }
+	| { action: 'next' }
+	| { action: 'clear' };
+
+/** A ready check action: facilitators start and end it, everyone answers. */
+export type ReadyCheckAction =
+	{ action: 'start' } | { action: 'answer'; ready: boolean } | { action: 'end' };
+
+const boardPath = (boardId: string, rest: string) =>
+	`/api/boards/${encodeURIComponent(boardId)}${rest}`;
+
+/** Runs one agenda action (facilitators); resolves when the server has applied it. */
+export async function runAgenda(boardId: string, action: AgendaAction): Promise<void> {
+	await request(fetch, boardPath(boardId, '/agenda'), {
+		method: 'POST',
+		body: JSON.stringify(action)
+	});
+}
+
+/** Locks or unlocks a section (facilitators). */
+export async function setSectionLocked(
+	boardId: string,
+	section: string,
+	locked: boolean
+): Promise<void> {
+	await request(fetch, boardPath(boardId, `/locks/${encodeURIComponent(section)}`), {
+		method: 'PUT',
+		body: JSON.stringify({ locked })
+	});
+}
+
+/** Closes the meeting (facilitators): every section locked; resolves to the revision. */
+export async function closeMeeting(boardId: string): Promise<number> {
+	const body = await request<{ revision: number }>(fetch, boardPath(boardId, '/close'), {
+		method: 'POST',
+		body: '{}'
+	});
+	return body.revision;
+}
+
+/** Reopens a closed meeting (facilitators). */
+export async function reopenMeeting(boardId: string): Promise<void> {
+	await request(fetch, boardPath(boardId, '/reopen'), { method: 'POST', body: '{}' });
+}
+
+/** Raises or lowers a hand, calls the next one, clears the queue. */
+export async function runQueue(boardId: string, action: QueueAction): Promise<void> {
+	await request(fetch, boardPath(boardId, '/queue'), {
+		method: 'POST',
+		body: JSON.stringify(action)
+	});
+}
+
+/** Starts, answers or ends the ready check. */
+export async function runReadyCheck(boardId: string, action: ReadyCheckAction): Promise<void> {
+	await request(fetch, boardPath(boardId, '/ready-check'), {
+		method: 'POST',
+		body: JSON.stringify(action)
+	});
+}
+
+/** A member of a board, as the members list shows them. */
+export interface Member {
+	userId: string;
+	name: string;
+	email: string | null;
+	isGuest: boolean;
+	role: Role;
+}
+
+/** The board's members (emails only for facilitators). */
+export async function listMembers(boardId: string): Promise<Member[]> {
+	const body = await request<{ members: Member[] }>(fetch, boardPath(boardId, '/members'));
+	return body.members;
+}
+
+/**
+ * Changes a member's role (facilitators). Giving `facilitator` hands the board off: the caller
+ * becomes cofacilitator, and the server closes both people's sockets so they reconnect.
+ */
+export async function changeRole(boardId: string, userId: string, role: Role): Promise<Member[]> {
+	const body = await request<{ members: Member[] }>(
+		fetch,
+		boardPath(boardId, `/members/${encodeURIComponent(userId)}`),
+		{ method: 'PATCH', body: JSON.stringify({ role }) }
+	);
+	return body.members;
 }
