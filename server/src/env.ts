@@ -20,6 +20,10 @@ export interface Env {
 	roomIdleMs: number;
 	/** Send buffer bound per socket before a slow reader is dropped. */
 	maxBufferedBytes: number;
+	/** Fan-out tick per room: changes within it reach each reader as one frame (0: at once). */
+	fanoutTickMs: number;
+	/** With Redis: how often instances holding a document compare states (heals lost messages). */
+	healMs: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -67,7 +71,9 @@ export function readEnv(source: Source = process.env): Env {
 		persistBatchMs: int('DEBRIEF_PERSIST_BATCH_MS', 25, 0, 5000),
 		compactAfter: int('DEBRIEF_COMPACT_AFTER', 500, 1, 1_000_000),
 		roomIdleMs: int('DEBRIEF_ROOM_IDLE_MS', 30_000, 0, 3_600_000),
-		maxBufferedBytes: int('DEBRIEF_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024)
+		maxBufferedBytes: int('DEBRIEF_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+		fanoutTickMs: int('DEBRIEF_FANOUT_TICK_MS', 4, 0, 1000),
+		healMs: int('DEBRIEF_HEAL_MS', 5000, 50, 600_000)
 	};
 	if (problems.length > 0) throw new Error(`Invalid environment:\n- ${problems.join('\n- ')}`);
 	return env;

@@ -1,6 +1,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@debrief/db';
+import type { Database } from '@debrief/db';
 import { CloseCode } from '@debrief/sync';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
@@ -10,8 +11,11 @@ import type { Env } from './env.ts';
 import { createLogger } from './log.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
+import { createRedisFanout } from './rooms/fanout.ts';
+import type { Fanout } from './rooms/fanout.ts';
 import { RoomManager } from './rooms/room-manager.ts';
 import { SocketRegistry } from './sockets/sync.ts';
+import type { CloseOrder } from './sockets/sync.ts';
 import { createDocStorage } from './store/index.ts';
 import { loadWebHandler } from './web.ts';
 import type { WebHandler } from './web.ts';
@@ -24,15 +28,35 @@ export interface RunningServer {
 	close(code?: number): Promise<void>;
 }
 
+/** For tests: share one database between instances, or put a lossy wire between them. */
+export interface StartOptions {
+	database?: Database;
+	wrapFanout?: (fanout: Fanout) => Fanout;
+}
+
 /** Opens the database (migrating it), wires the app and listens. Used by index.ts and tests. */
 export async function startServer(
 	env: Env,
-	log: Logger = createLogger(env.logLevel)
+	log: Logger = createLogger(env.logLevel),
+	options: StartOptions = {}
 ): Promise<RunningServer> {
-	const database = await openDatabase({ url: env.databaseUrl ?? undefined, dataDir: env.dataDir });
+	const ownsDatabase = !options.database;
+	const database =
+		options.database ??
+		(await openDatabase({ url: env.databaseUrl ?? undefined, dataDir: env.dataDir }));
 	const metrics = new Metrics();
 	const storage = createDocStorage(database.db);
+	const redis = env.redisUrl ? await createRedisFanout(env.redisUrl, log) : undefined;
+	const fanout = redis && options.wrapFanout ? options.wrapFanout(redis) : redis;
+	const sockets = new SocketRegistry();
+	if (fanout) {
+		sockets.relay = (order) => fanout.publishControl(order);
+		fanout.onControl((order) => sockets.applyOrder(order as CloseOrder));
+	}
 	const rooms = new RoomManager({
+		fanout,
+		healMs: env.healMs,
+		coalesceMs: env.fanoutTickMs,
 		storage,
 		log,
 		metrics,
@@ -47,7 +71,7 @@ export async function startServer(
 		database,
 		storage,
 		rooms,
-		sockets: new SocketRegistry(),
+		sockets,
 		log,
 		metrics,
 		resolveSocketAccess: (c, boardId) => resolveSocketAccess(deps, c, boardId),
@@ -70,6 +94,7 @@ export async function startServer(
 		url,
 		port,
 		database: database.kind,
+		redis: fanout ? `instance ${fanout.instanceId}` : 'off',
 		dataDir: database.kind === 'pglite' ? env.dataDir : undefined
 	});
 
@@ -86,7 +111,8 @@ export async function startServer(
 				server.close(() => resolve());
 				(server as { closeAllConnections?: () => void }).closeAllConnections?.();
 			});
-			await database.close();
+			await fanout?.close();
+			if (ownsDatabase) await database.close();
 			log.info('stopped');
 		})());
 	return { port, url, deps, close };

@@ -16,9 +16,16 @@ interface Connection {
 	peer: Peer;
 }
 
+/** A close order for sockets on other instances (through Redis when it is set). */
+export type CloseOrder =
+	| { kind: 'member'; boardId: string; userId: string; code: number; reason: string }
+	| { kind: 'sessions'; sessionIds: string[]; code: number; reason: string };
+
 /** The sync sockets of this process, per board. */
 export class SocketRegistry {
 	#byBoard = new Map<string, Set<Connection>>();
+	/** Tells the other instances to close theirs too; set when there are other instances. */
+	relay: ((order: CloseOrder) => void) | null = null;
 	/**
 	 * When each member (board/user) and session was last closed, on one counter. Access is
 	 * resolved before the upgrade and the socket registered after it; a removal or sign-out in
@@ -53,12 +60,31 @@ export class SocketRegistry {
 
 	/** Closes every socket of one member on one board (removal, role change). */
 	closeMember(boardId: string, userId: string, code: number, reason: string): number {
+		this.relay?.({ kind: 'member', boardId, userId, code, reason });
+		return this.#closeMemberHere(boardId, userId, code, reason);
+	}
+
+	/** Carries out a close order from another instance, on this one's sockets only. */
+	applyOrder(order: CloseOrder): void {
+		if (order.kind === 'member') {
+			this.#closeMemberHere(order.boardId, order.userId, order.code, order.reason);
+		} else {
+			this.#closeSessionsHere(order.sessionIds, order.code, order.reason);
+		}
+	}
+
+	#closeMemberHere(boardId: string, userId: string, code: number, reason: string): number {
 		this.#note(`m:${boardId}/${userId}`);
 		return this.#close(this.#byBoard.get(boardId) ?? [], (c) => c.userId === userId, code, reason);
 	}
 
 	/** Closes every socket opened with one of these sessions, on any board (sign-out). */
 	closeSessions(sessionIds: readonly string[], code: number, reason: string): number {
+		this.relay?.({ kind: 'sessions', sessionIds: [...sessionIds], code, reason });
+		return this.#closeSessionsHere(sessionIds, code, reason);
+	}
+
+	#closeSessionsHere(sessionIds: readonly string[], code: number, reason: string): number {
 		const ids = new Set(sessionIds);
 		for (const id of ids) this.#note(`s:${id}`);
 		let closed = 0;
