@@ -7,6 +7,7 @@ import { me } from '$lib/identity.svelte.ts';
 import { ActionsState } from './actions.svelte.ts';
 import { DiscussionState } from './discussion.svelte.ts';
 import { FactorsState } from './factors.svelte.ts';
+import { MeetingState } from './meta.svelte.ts';
 import { OverviewState } from './overview.svelte.ts';
 import { Presence } from './presence.svelte.ts';
 import { RcaState } from './rca.svelte.ts';
@@ -34,6 +35,8 @@ export class BoardSession {
 	readonly discussion: DiscussionState;
 	/** Who is on the board. */
 	readonly presence: Presence;
+	/** The meeting: agenda, stage, timer, locks, queue (the server's `meta` document). */
+	readonly meeting: MeetingState;
 
 	constructor(boardId: string) {
 		this.boardId = boardId;
@@ -52,6 +55,9 @@ export class BoardSession {
 		this.actions = $derived(new ActionsState(ctx(SectionId.actions)));
 		this.discussion = $derived(new DiscussionState(ctx(SectionId.discussion)));
 		this.presence = $derived(new Presence(sync.section(PRESENCE_SECTION).awareness));
+		this.meeting = $derived(
+			new MeetingState(boardId, sync.meta.doc, () => sync.meta.status === 'synced')
+		);
 	}
 
 	#timelineSync(): SectionSync {
@@ -111,6 +117,7 @@ export class BoardSession {
 	}
 
 	destroy(): void {
+		this.meeting.destroy();
 		this.#sync.destroy();
 	}
 }

@@ -20,9 +20,12 @@ export const PRESENCE_SECTION: EditableSectionId = SectionId.timeline;
 export class BoardSync {
 	readonly boardId: string;
 	readonly sections: ReadonlyMap<EditableSectionId, SectionSync>;
+	/** The board's `meta` document (agenda, timer, locks, queue): only the server writes it. */
+	readonly meta: SectionSync;
 
 	constructor(boardId: string) {
 		this.boardId = boardId;
+		this.meta = new SectionSync(boardId, SectionId.meta);
 		// Filled once here and never changed: a plain Map is enough.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.sections = new Map(LIVE_SECTIONS.map((s) => [s, new SectionSync(boardId, s)]));
@@ -30,7 +33,7 @@ export class BoardSync {
 
 	/** The board's connection as one word: the weakest of its sections. */
 	get status(): ConnectionStatus {
-		return weakestStatus([...this.sections.values()].map((s) => s.status));
+		return weakestStatus([...this.sections.values(), this.meta].map((s) => s.status));
 	}
 
 	/** Our edits the server has not confirmed yet, over all sections. */
@@ -49,5 +52,6 @@ export class BoardSync {
 
 	destroy(): void {
 		for (const s of this.sections.values()) s.destroy();
+		this.meta.destroy();
 	}
 }
