@@ -119,6 +119,8 @@ export class MeetingState {
 	}
 	/** The sections that refuse writes now. */
 	get lockedSections(): ReadonlySet<EditableSectionId> {
+		// A fresh value per read, never mutated: nothing reactive inside it.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return new Set(EDITABLE_SECTIONS.filter((s) => this.isLocked(s)));
 	}
 	/** 1-based place of `userId` in the speaking queue, or 0. */
