@@ -3,6 +3,8 @@ export type { Finding, Language, Lexicon, Rule, SubjectKind, SubjectPolicy } fro
 export { checkText, createChecker } from './check.ts';
 export type { Checker, CheckOptions } from './check.ts';
 export { dismissalKey, findingKey, openFindings } from './dismissals.ts';
+export { splitByFindings } from './segments.ts';
+export type { Segment } from './segments.ts';
 export type { DismissalLookup } from './dismissals.ts';
 export { en } from './rules/en/index.ts';
 export { LANGUAGES } from './rules/index.ts';
