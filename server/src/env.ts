@@ -24,6 +24,16 @@ export interface Env {
 	fanoutTickMs: number;
 	/** With Redis: how often instances holding a document compare states (heals lost messages). */
 	healMs: number;
+	/** Messages per second one socket may send on average. */
+	maxMessagesPerSecond: number;
+	/** Approximate bound on one section document's size. */
+	maxDocBytes: number;
+	/** Accepted updates waiting for storage before new writes are turned away. */
+	maxPendingUpdates: number;
+	/** Open sockets per board (a person has one per section). */
+	maxSocketsPerBoard: number;
+	/** Persistence lag past which /readyz answers 503. */
+	unhealthyLagMs: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -73,7 +83,12 @@ export function readEnv(source: Source = process.env): Env {
 		roomIdleMs: int('DEBRIEF_ROOM_IDLE_MS', 30_000, 0, 3_600_000),
 		maxBufferedBytes: int('DEBRIEF_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 		fanoutTickMs: int('DEBRIEF_FANOUT_TICK_MS', 4, 0, 1000),
-		healMs: int('DEBRIEF_HEAL_MS', 5000, 50, 600_000)
+		healMs: int('DEBRIEF_HEAL_MS', 5000, 50, 600_000),
+		maxMessagesPerSecond: int('DEBRIEF_MAX_MESSAGES_PER_SECOND', 100, 1, 100_000),
+		maxDocBytes: int('DEBRIEF_MAX_DOC_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+		maxPendingUpdates: int('DEBRIEF_MAX_PENDING_UPDATES', 100_000, 1, 10_000_000),
+		maxSocketsPerBoard: int('DEBRIEF_MAX_SOCKETS_PER_BOARD', 3000, 1, 1_000_000),
+		unhealthyLagMs: int('DEBRIEF_UNHEALTHY_LAG_MS', 5000, 10, 3_600_000)
 	};
 	if (problems.length > 0) throw new Error(`Invalid environment:\n- ${problems.join('\n- ')}`);
 	return env;

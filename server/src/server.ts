@@ -57,6 +57,10 @@ export async function startServer(
 		fanout,
 		healMs: env.healMs,
 		coalesceMs: env.fanoutTickMs,
+		maxMessagesPerSecond: env.maxMessagesPerSecond,
+		maxDocBytes: env.maxDocBytes,
+		maxPendingUpdates: env.maxPendingUpdates,
+		unhealthyLagMs: env.unhealthyLagMs,
 		storage,
 		log,
 		metrics,
@@ -75,7 +79,8 @@ export async function startServer(
 		log,
 		metrics,
 		resolveSocketAccess: (c, boardId) => resolveSocketAccess(deps, c, boardId),
-		isReady: () => ready
+		// Not ready while storage is failing: a load balancer sends new people elsewhere.
+		isReady: () => ready && rooms.persistenceHealthy
 	};
 	let web: WebHandler | null = null;
 	const app = createApp(deps, () => web);

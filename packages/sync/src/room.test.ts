@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from './close-codes.ts';
+import { encodeMessage } from './protocol.ts';
 import { Room } from './room.ts';
 import type { RoomOptions, UpdateSource } from './room.ts';
 import { TestPeer } from './test-peer.ts';
@@ -252,5 +253,65 @@ describe('Room fan-out tick', () => {
 		b.sendAwareness({ user: { name: 'Bo' } });
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(b.received.slice(before).filter((m) => m.type === 'awareness')).toHaveLength(1);
+	});
+});
+
+describe('Room limits', () => {
+	it('closes a socket that sends faster than its rate limit, with a try-again code', async () => {
+		const { room } = createRoom([], { maxMessagesPerSecond: 10 });
+		await room.ready;
+		const chatty = new TestPeer(room, 'chatty').connect();
+		for (let i = 0; i < 40 && !chatty.closed; i++) chatty.doc.getText('t').insert(0, 'x');
+		expect(chatty.closed?.code).toBe(CloseCode.RateLimited);
+		const calm = new TestPeer(room, 'calm').connect();
+		calm.doc.getText('t').insert(0, 'y');
+		expect(calm.closed).toBeNull();
+	});
+
+	it('refuses a write that would take the document past its size limit', async () => {
+		const { room } = createRoom([], { maxDocBytes: 200 });
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		a.doc.getText('t').insert(0, 'short');
+		expect(text(room)).toBe('short');
+		a.doc.getText('t').insert(0, 'x'.repeat(500));
+		expect(a.refusals()).toEqual(['too-large:timeline']);
+		expect(text(room)).toBe('short');
+	});
+
+	it('while storage cannot take writes, closes a writer with a try-again code and applies nothing', async () => {
+		let accepting = true;
+		const { room, accepted } = createRoom([], { acceptingWrites: () => accepting });
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		a.doc.getText('t').insert(0, 'stored');
+		accepting = false;
+		const reader = new TestPeer(room, 'reader').connect();
+		expect(reader.closed).toBeNull();
+		expect(text(reader)).toBe('stored');
+		a.doc.getText('t').insert(0, 'kept by the client ');
+		expect(a.closed?.code).toBe(CloseCode.RoomUnavailable);
+		expect(CloseCode.RoomUnavailable >= 4500).toBe(true);
+		expect(accepted).toHaveLength(1);
+		// Later the client reconnects and its edit arrives.
+		accepting = true;
+		const again = new TestPeer(room, 'a2');
+		Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(a.doc));
+		again.connect();
+		expect(text(room)).toBe('kept by the client stored');
+	});
+
+	it('drops content whose dependencies never arrive instead of keeping it in memory', async () => {
+		const { room } = createRoom([], { maxPendingBytes: 100 });
+		await room.ready;
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'base');
+		const base = Y.encodeStateVector(source);
+		source.getText('t').insert(4, 'y'.repeat(500));
+		const orphan = Y.encodeStateAsUpdate(source, base);
+		const bad = new TestPeer(room, 'bad').connect();
+		bad.raw(encodeMessage({ type: 'update', update: orphan }));
+		expect(bad.closed?.code).toBe(CloseCode.BadMessage);
+		expect(room.doc.store.pendingStructs).toBeNull();
 	});
 });

@@ -46,12 +46,26 @@ export interface RoomOptions {
 	 * (0 sends every change at once). Frame fan-out, not Yjs, is the cost on a busy room.
 	 */
 	coalesceMs?: number;
+	/** Messages per second one socket may send on average (bursts up to 3 s worth). */
+	maxMessagesPerSecond?: number;
+	/** Approximate bound on the document's encoded size; writes past it are refused. */
+	maxDocBytes?: number;
+	/**
+	 * Whether writes can be taken now (false while storage is down and its queue is full). A
+	 * writer is then closed with a try-again code: it keeps its edits and re-sends them later.
+	 */
+	acceptingWrites?(): boolean;
+	/** Largest pending (dependency-missing) content kept before it is dropped, in bytes. */
+	maxPendingBytes?: number;
 }
 
 interface PeerState {
 	/** Awareness client ids this peer introduced, removed when it leaves. */
 	awarenessIds: Set<number>;
 	refusals: number;
+	/** Token bucket for the message rate limit. */
+	tokens: number;
+	refilledAt: number;
 }
 
 /**
@@ -80,6 +94,8 @@ export class Room {
 	#failed = false;
 	#locked = false;
 	#destroyed = false;
+	/** Approximate encoded size: stored bytes at load plus every change since. */
+	#size = 0;
 
 	constructor(options: RoomOptions) {
 		this.#options = options;
@@ -115,7 +131,13 @@ export class Room {
 			peer.close(CloseCode.RoomUnavailable, 'room unavailable');
 			return;
 		}
-		this.#peers.set(peer, { awarenessIds: new Set(), refusals: 0 });
+		const burst = (this.#options.maxMessagesPerSecond ?? 0) * 3;
+		this.#peers.set(peer, {
+			awarenessIds: new Set(),
+			refusals: 0,
+			tokens: burst,
+			refilledAt: Date.now()
+		});
 		if (this.#loaded) this.#greet(peer);
 	}
 
@@ -190,7 +212,10 @@ export class Room {
 		try {
 			const updates = await this.#options.load();
 			this.doc.transact(() => {
-				for (const update of updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+				for (const update of updates) {
+					Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+					this.#size += update.length;
+				}
 			}, LOAD_ORIGIN);
 		} catch (error) {
 			this.#failed = true;
@@ -229,6 +254,10 @@ export class Room {
 	}
 
 	#handle(peer: Peer, frame: Uint8Array): void {
+		if (!this.#withinRate(peer)) {
+			this.#closePeer(peer, CloseCode.RateLimited, 'too many messages; slow down and reconnect');
+			return;
+		}
 		const decoded = decodeMessage(frame);
 		if (!decoded.ok) {
 			this.#closePeer(peer, CloseCode.BadMessage, decoded.reason);
@@ -266,13 +295,47 @@ export class Room {
 			this.#closePeer(peer, CloseCode.BadMessage, valid.reason);
 			return;
 		}
-		if (!peer.canWrite || this.#locked) {
+		const accepting = this.#options.acceptingWrites?.() ?? true;
+		const tooLarge = this.#size + update.length > (this.#options.maxDocBytes ?? Infinity);
+		if (!peer.canWrite || this.#locked || !accepting || tooLarge) {
 			// A read-only peer's sync step 2 carries what the server already has; that is no write.
 			if (isRedundantUpdate(this.doc, update)) return;
-			this.#refuse(peer, peer.canWrite ? RefusalReason.Locked : RefusalReason.ReadOnly);
+			if (!peer.canWrite) this.#refuse(peer, RefusalReason.ReadOnly);
+			else if (this.#locked) this.#refuse(peer, RefusalReason.Locked);
+			else if (!accepting) {
+				this.#closePeer(
+					peer,
+					CloseCode.RoomUnavailable,
+					'storage is catching up; your edits are kept and sent again when you reconnect'
+				);
+			} else this.#refuse(peer, RefusalReason.TooLarge);
 			return;
 		}
 		Y.applyUpdate(this.doc, update, peer);
+		this.#boundPending(peer);
+	}
+
+	/** Content waiting for dependencies that never come must not pile up in memory. */
+	#boundPending(peer: Peer): void {
+		const store = this.doc.store;
+		const pending = (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+		if (pending > (this.#options.maxPendingBytes ?? 1024 * 1024)) {
+			store.pendingStructs = null;
+			store.pendingDs = null;
+			this.#closePeer(peer, CloseCode.BadMessage, 'updates refer to content the server never had');
+		}
+	}
+
+	#withinRate(peer: Peer): boolean {
+		const limit = this.#options.maxMessagesPerSecond;
+		const state = this.#peers.get(peer);
+		if (!limit || !state) return true;
+		const now = Date.now();
+		state.tokens = Math.min(limit * 3, state.tokens + ((now - state.refilledAt) / 1000) * limit);
+		state.refilledAt = now;
+		if (state.tokens < 1) return false;
+		state.tokens -= 1;
+		return true;
 	}
 
 	#refuse(peer: Peer, reason: RefusalReason): void {
@@ -304,6 +367,7 @@ export class Room {
 	#onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		// Stored content is already stored, and nobody is waiting for it yet.
 		if (origin === LOAD_ORIGIN) return;
+		this.#size += update.length;
 		const source: UpdateSource =
 			origin === REMOTE_ORIGIN ? 'remote' : this.#peers.has(origin as Peer) ? 'peer' : 'server';
 		if (source !== 'remote') this.#options.onUpdate?.(update, source);

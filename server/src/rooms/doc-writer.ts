@@ -40,6 +40,11 @@ export class DocWriter {
 		return this.#pending.length;
 	}
 
+	/** Whether the last write to storage failed (cleared by the next success). */
+	get failing(): boolean {
+		return this.#failures > 0;
+	}
+
 	/** Age in ms of the oldest update not yet stored (persistence lag). */
 	get lagMs(): number {
 		const oldest = this.#pending[0];

@@ -21,6 +21,12 @@ export interface RoomManagerOptions {
 	fanout?: Fanout;
 	/** How often instances holding the same document compare states, in ms. */
 	healMs?: number;
+	maxMessagesPerSecond?: number;
+	maxDocBytes?: number;
+	/** Accepted updates waiting for storage, over all rooms, before writes are turned away. */
+	maxPendingUpdates?: number;
+	/** Persistence lag past which the server reports itself not ready. */
+	unhealthyLagMs?: number;
 }
 
 interface Entry {
@@ -43,6 +49,7 @@ export class RoomManager {
 	#unloading = new Map<string, Promise<void>>();
 	#counters;
 	#healTimer: ReturnType<typeof setInterval> | null = null;
+	#wasAccepting = true;
 
 	constructor(options: RoomManagerOptions) {
 		this.#options = options;
@@ -60,12 +67,16 @@ export class RoomManager {
 				'debrief_slow_readers_dropped_total',
 				'Sockets dropped as slow readers'
 			),
-			badMessages: m.counter('debrief_bad_messages_total', 'Sockets closed for malformed frames')
+			badMessages: m.counter('debrief_bad_messages_total', 'Sockets closed for malformed frames'),
+			rateLimited: m.counter('debrief_rate_limited_total', 'Sockets closed for sending too fast')
 		};
 		m.gauge('debrief_rooms', 'Rooms in memory', () => this.#rooms.size);
 		m.gauge('debrief_sockets', 'Open sync sockets', () => this.socketCount);
 		m.gauge('debrief_persist_queue_depth', 'Accepted updates not yet stored', () => this.pending);
 		m.gauge('debrief_persist_lag_ms', 'Age of the oldest unstored update', () => this.lagMs);
+		m.gauge('debrief_persist_failing', '1 while storage writes are failing', () =>
+			this.persistenceHealthy ? 0 : 1
+		);
 	}
 
 	get socketCount(): number {
@@ -83,6 +94,32 @@ export class RoomManager {
 		for (const entry of this.#rooms.values()) max = Math.max(max, entry.writer.lagMs);
 		return max;
 	}
+	/** False once the storage queue is full: writers are asked to come back later. */
+	get acceptingWrites(): boolean {
+		const open = this.pending < (this.#options.maxPendingUpdates ?? Infinity);
+		if (open !== this.#wasAccepting) {
+			this.#wasAccepting = open;
+			if (open) this.#options.log.info('storage queue below its bound again: taking writes');
+			else
+				this.#options.log.error('storage queue full: turning writers away until it drains', {
+					pending: this.pending
+				});
+		}
+		return open;
+	}
+
+	/**
+	 * True while storage keeps up: no document's last write failed, and nothing accepted has
+	 * waited longer than the lag bound (a database that hangs fails nothing, it just stops).
+	 */
+	get persistenceHealthy(): boolean {
+		const maxLag = this.#options.unhealthyLagMs ?? 5000;
+		for (const entry of this.#rooms.values()) {
+			if (entry.writer.failing || entry.writer.lagMs > maxLag) return false;
+		}
+		return true;
+	}
+
 	get size(): number {
 		return this.#rooms.size;
 	}
@@ -159,6 +196,9 @@ export class RoomManager {
 			section: key.section,
 			maxBufferedBytes: this.#options.maxBufferedBytes,
 			coalesceMs: this.#options.coalesceMs,
+			maxMessagesPerSecond: this.#options.maxMessagesPerSecond,
+			maxDocBytes: this.#options.maxDocBytes,
+			acceptingWrites: () => this.acceptingWrites,
 			load: async () => {
 				await this.#unloading.get(id);
 				// Subscribe before loading: whatever another instance accepts meanwhile is queued
@@ -187,6 +227,7 @@ export class RoomManager {
 			onPeerClosed: (peer, code, reason) => {
 				if (code === CloseCode.SlowReader) this.#counters.slowReaders.inc();
 				if (code === CloseCode.BadMessage) this.#counters.badMessages.inc();
+				if (code === CloseCode.RateLimited) this.#counters.rateLimited.inc();
 				log.info('socket closed by room', { peer: peer.id, code, reason });
 				if (room.peerCount === 0) this.#scheduleUnload(id, entry);
 			}

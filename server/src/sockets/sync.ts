@@ -52,6 +52,11 @@ export class SocketRegistry {
 		set.add(connection);
 	}
 
+	/** Open sockets on one board, in this process. */
+	countOf(boardId: string): number {
+		return this.#byBoard.get(boardId)?.size ?? 0;
+	}
+
 	remove(boardId: string, connection: Connection): void {
 		const set = this.#byBoard.get(boardId);
 		set?.delete(connection);
@@ -169,6 +174,10 @@ export function syncRoutes(deps: AppDeps) {
 					if (sockets.changedSince(mark, boardId, access.userId, access.sessionId)) {
 						// Removed, demoted or signed out while upgrading: reconnect to be checked again.
 						ws.close(CloseCode.RoleChanged, 'access changed while connecting');
+						return;
+					}
+					if (sockets.countOf(boardId) >= env.maxSocketsPerBoard) {
+						ws.close(CloseCode.RateLimited, 'this board has too many connections right now');
 						return;
 					}
 					connection = { userId: access.userId, sessionId: access.sessionId, peer };
