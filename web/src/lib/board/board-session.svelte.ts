@@ -4,6 +4,8 @@ import { BoardSync, PRESENCE_SECTION } from '$lib/sync/board-sync.svelte.ts';
 import type { ConnectionStatus } from '$lib/sync/connection-status.ts';
 import type { SectionSync } from '$lib/sync/section-sync.svelte.ts';
 import { me } from '$lib/identity.svelte.ts';
+import { BlamelessAssist } from '$lib/blameless/assist.svelte.ts';
+import { knownNames } from '$lib/blameless/board-texts.ts';
 import { ActionsState } from './actions.svelte.ts';
 import { DiscussionState } from './discussion.svelte.ts';
 import { FactorsState } from './factors.svelte.ts';
@@ -37,6 +39,8 @@ export class BoardSession {
 	readonly presence: Presence;
 	/** The meeting: agenda, stage, timer, locks, queue (the server's `meta` document). */
 	readonly meeting: MeetingState;
+	/** The blameless language assistant: hints, shared dismissals, the board's on/off switch. */
+	readonly blameless: BlamelessAssist;
 
 	constructor(boardId: string) {
 		this.boardId = boardId;
@@ -58,6 +62,10 @@ export class BoardSession {
 		this.meeting = $derived(
 			new MeetingState(boardId, sync.meta.doc, () => sync.meta.status === 'synced')
 		);
+		this.blameless = new BlamelessAssist({
+			doc: (id) => sync.section(id).doc,
+			names: () => knownNames(this)
+		});
 	}
 
 	#timelineSync(): SectionSync {
