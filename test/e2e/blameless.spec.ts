@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import {
+	createBoard,
+	expect,
+	inviteLink,
+	joinAsGuest,
+	newPerson,
+	openBoard,
+	signUp,
+	test
+} from './fixtures.ts';
+
+/** Both people see each other, so each knows the other's name (names feed the checker). */
+async function expectBothPresent(pages: Page[], names: string[]): Promise<void> {
+	for (const page of pages) {
+		for (const name of names) {
+			await expect(
+				page
+					.getByTestId('presence-bar')
+					.locator(`[data-testid="presence-person"][data-name="${name}"]`)
+			).toBeVisible();
+		}
+	}
+}
+
+test.describe('blameless language hints', () => {
+	test('a blameful sentence is hinted within a second while typing; "fine here" holds for everyone', async ({
+		browser,
+		baseURL
+	}) => {
+		const anaContext = await newPerson(browser, baseURL!);
+		const request = await signUp(anaContext, 'Ana Lima');
+		const board = await createBoard(request, 'E2E: blameless hints');
+		const ana = await openBoard(anaContext, board.id);
+		const bo = await joinAsGuest(
+			await newPerson(browser, baseURL!),
+			await inviteLink(request, board.id),
+			'Bo Chen'
+		);
+		await expectBothPresent([ana, bo], ['Ana Lima', 'Bo Chen']);
+
+		// A system as the subject: the same grammar, no hint.
+		const text = ana.getByTestId('new-event-text');
+		await text.fill('The cert renewal job failed to run');
+		await ana.waitForTimeout(600);
+		await expect(ana.getByTestId('blameless-underline')).toHaveCount(0);
+		await text.press('Enter');
+
+		// A person as the subject: the hint shows within a second of typing, without blocking it.
+		await text.fill('Bo broke checkout with the config push');
+		await expect(ana.getByTestId('blameless-underline')).toHaveText('Bo broke', { timeout: 1000 });
+		await expect(ana.getByTestId('blameless-hint')).toBeVisible({ timeout: 1000 });
+		await expect(ana.getByTestId('blameless-card')).toContainText('?');
+		await expect(text).toBeFocused();
+		await text.press('Enter');
+		await expect(text).toHaveValue('');
+
+		// Saved, the phrase is underlined for both; the neutral event is not.
+		const flagged = (page: Page) =>
+			page
+				.getByTestId('timeline-entry')
+				.filter({ hasText: 'Bo broke checkout' })
+				.getByTestId('blameless-underline');
+		await expect(flagged(ana)).toHaveText('Bo broke');
+		await expect(flagged(bo)).toHaveText('Bo broke');
+		await expect(
+			bo
+				.getByTestId('timeline-entry')
+				.filter({ hasText: 'renewal job' })
+				.getByTestId('blameless-underline')
+		).toHaveCount(0);
+
+		// The facilitator's panel lists it.
+		await ana.getByTestId('blameless-panel-toggle').click();
+		await expect(ana.getByTestId('blameless-panel-item')).toHaveCount(1);
+		await expect(ana.getByTestId('blameless-panel-item')).toContainText('Bo broke');
+		await ana.keyboard.press('Escape');
+
+		// Bo says it is fine here; it goes away for Bo, for Ana, and stays gone after a reload.
+		await flagged(bo).click();
+		await bo.getByTestId('blameless-dismiss').click();
+		await expect(flagged(bo)).toHaveCount(0);
+		await expect(flagged(ana)).toHaveCount(0);
+		await ana.reload();
+		await expect(ana.getByTestId('timeline-entry').filter({ hasText: 'Bo broke' })).toBeVisible();
+		await expect(flagged(ana)).toHaveCount(0);
+		await ana.getByTestId('blameless-panel-toggle').click();
+		await expect(ana.getByTestId('blameless-panel-empty')).toBeVisible();
+	});
+
+	test('"fine here" while drafting carries to the new event; the board switch turns hints off for everyone', async ({
+		browser,
+		baseURL
+	}) => {
+		const anaContext = await newPerson(browser, baseURL!);
+		const request = await signUp(anaContext, 'Ana Lima');
+		const board = await createBoard(request, 'E2E: blameless switch');
+		const ana = await openBoard(anaContext, board.id);
+		const bo = await joinAsGuest(
+			await newPerson(browser, baseURL!),
+			await inviteLink(request, board.id),
+			'Bo Chen'
+		);
+
+		const text = ana.getByTestId('new-event-text');
+		await text.fill('Root cause: human error during the failover');
+		await expect(ana.getByTestId('blameless-hint')).toBeVisible({ timeout: 1000 });
+		await ana.getByTestId('blameless-dismiss').click();
+		await expect(ana.getByTestId('blameless-underline')).toHaveCount(0);
+		await expect(text).toBeFocused();
+		await text.press('Enter');
+		const row = (page: Page) =>
+			page.getByTestId('timeline-entry').filter({ hasText: 'human error' });
+		await expect(row(bo)).toBeVisible();
+		await expect(row(bo).getByTestId('blameless-underline')).toHaveCount(0);
+
+		// Another hinted event, then the facilitator turns hints off for the board.
+		await text.fill('We should have rolled back sooner');
+		await text.press('Enter');
+		const second = bo.getByTestId('timeline-entry').filter({ hasText: 'rolled back sooner' });
+		await expect(second.getByTestId('blameless-underline')).toHaveText('We should have');
+		await ana.getByTestId('blameless-panel-toggle').click();
+		await ana.getByTestId('blameless-enabled').uncheck();
+		await expect(second.getByTestId('blameless-underline')).toHaveCount(0);
+		await expect(second).toContainText('We should have rolled back sooner');
+		// Participants do not get the panel; the facilitator can turn hints back on.
+		await expect(bo.getByTestId('blameless-panel-toggle')).toHaveCount(0);
+		await ana.getByTestId('blameless-enabled').check();
+		await expect(second.getByTestId('blameless-underline')).toHaveText('We should have');
+	});
+});
