@@ -1,11 +1,11 @@
-import { ApiError, getMe, type User } from './api.ts';
+import { getMe, type User } from './api.ts';
 import { colorForName } from './color.ts';
 
 /** Who this browser is, for presence and as the author of what it writes. */
 export interface Identity {
 	name: string;
 	color: string;
-	/** The account id; null for a name kept only in this browser (server without accounts). */
+	/** The account id (guests who joined by invite have one too). */
 	userId: string | null;
 	isGuest: boolean;
 }
@@ -15,29 +15,24 @@ export const SessionState = {
 	/** Not asked yet. */
 	unknown: 'unknown',
 	signedIn: 'signed-in',
-	signedOut: 'signed-out',
-	/** The server has no accounts (`/api/me` is 404): a display name kept in localStorage. */
-	local: 'local'
+	signedOut: 'signed-out'
 } as const;
 export type SessionState = (typeof SessionState)[keyof typeof SessionState];
 
-const NAME_KEY = 'debrief:name';
 /** Longest display name we accept (the server's limit). */
 export const MAX_NAME_LENGTH = 80;
 
 /**
- * The current person. `load()` asks `GET /api/me`; with a session the account's name is used.
- * A server without accounts answers 404, and then a display name is asked once and kept in
- * localStorage. Components read `me.identity` and never care which.
+ * The current person: `load()` asks `GET /api/me`, and the account's name is who we are on every
+ * board. Components read `me.identity`.
  */
 class Me {
 	#state: SessionState = $state(SessionState.unknown);
 	#user: User | null = $state(null);
-	#localName: string | null = $state(null);
 	#loading: Promise<void> | null = null;
 
 	identity: Identity | null = $derived.by(() => {
-		const name = this.#user?.name ?? (this.#state === SessionState.local ? this.#localName : null);
+		const name = this.#user?.name ?? null;
 		if (!name) return null;
 		return {
 			name,
@@ -65,15 +60,10 @@ class Me {
 	async #ask(f: typeof fetch): Promise<void> {
 		try {
 			this.signedIn(await getMe(f));
-		} catch (e) {
-			if (e instanceof ApiError && e.status === 404) {
-				this.#localName = readStoredName();
-				this.#state = SessionState.local;
-			} else {
-				// 401, or the server is unreachable: pages that need a session send us to sign in.
-				this.#user = null;
-				this.#state = SessionState.signedOut;
-			}
+		} catch {
+			// 401, or the server is unreachable: pages that need a session send us to sign in.
+			this.#user = null;
+			this.#state = SessionState.signedOut;
 		}
 	}
 
@@ -88,28 +78,6 @@ class Me {
 		this.#user = null;
 		this.#state = SessionState.signedOut;
 		this.#loading = Promise.resolve();
-	}
-
-	/** Local mode only: sets and remembers the display name; false when empty or too long. */
-	setLocalName(raw: string): boolean {
-		const name = raw.trim().replace(/\s+/g, ' ');
-		if (name === '' || name.length > MAX_NAME_LENGTH) return false;
-		try {
-			localStorage.setItem(NAME_KEY, name);
-		} catch {
-			// Private mode or storage full: the name still holds for this tab.
-		}
-		this.#localName = name;
-		return true;
-	}
-}
-
-function readStoredName(): string | null {
-	try {
-		const v = localStorage.getItem(NAME_KEY)?.trim();
-		return v ? v.slice(0, MAX_NAME_LENGTH) : null;
-	} catch {
-		return null;
 	}
 }
 

@@ -7,8 +7,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	await me.load(fetch);
-	// Already signed in, or a server without accounts: nothing to do here.
-	if (me.state === SessionState.signedIn || me.state === SessionState.local)
-		redirect(307, resolve(next));
+	// Already signed in: nothing to do here.
+	if (me.state === SessionState.signedIn) redirect(307, resolve(next));
 	return { next };
 };
