@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { bodyLimit } from 'hono/body-limit';
 import { SESSION_COOKIE } from './auth/cookie.ts';
 import { sessionMiddleware } from './auth/http.ts';
 import type { ApiEnv } from './auth/http.ts';
@@ -38,6 +39,13 @@ export function createApp(deps: AppDeps, web: () => WebHandler | null) {
 		}
 		await next();
 	});
+	// No API body is large; refuse big ones before they are read into memory.
+	api.use(
+		bodyLimit({
+			maxSize: 1024 * 1024,
+			onError: (c) => c.json({ error: 'the request body is over 1 MiB' }, 413)
+		})
+	);
 	// After the Origin check: a refused cross-site request never touches a session.
 	api.use(sessionMiddleware(deps));
 	api.route('/auth', authRoutes(deps));

@@ -173,3 +173,20 @@ describe('fuzz', () => {
 		check.destroy();
 	});
 });
+
+describe('request size', () => {
+	it('refuses an API body over 1 MiB with 413 before reading it all', async () => {
+		const server = await startTestServer({ DEBRIEF_DATA_DIR: 'memory://' });
+		try {
+			const response = await fetch(`${server.url}/api/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) })
+			});
+			expect(response.status).toBe(413);
+			expect(((await response.json()) as { error: string }).error).toContain('1 MiB');
+		} finally {
+			await server.close();
+		}
+	});
+});
