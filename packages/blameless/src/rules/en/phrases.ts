@@ -27,7 +27,7 @@ export const humanErrorRules: readonly Rule[] = [
 		patterns: ['human|operator|user|pilot|people|personnel error|errors|mistake|mistakes|failure'],
 		subject: 'any',
 		unlessNext: errorMetrics,
-		message: '“Human error” ends the inquiry',
+		message: 'A label that ends the inquiry',
 		question: 'Which part of the system made this error possible, and easy to make?',
 		examples: {
 			flags: ['Root cause: human error.', 'This was operator error during the failover.'],
