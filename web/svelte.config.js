@@ -10,7 +10,10 @@ const config = {
 	},
 	kit: {
 		// The Hono server imports build/handler.js and serves it for every non-/api, non-/sync path.
-		adapter: adapter({ out: 'build' })
+		adapter: adapter({ out: 'build' }),
+		// Absolute asset paths make the page shell the same for every path, so the service worker
+		// can answer an offline reload of any board page with the one shell it keeps.
+		paths: { relative: false }
 	}
 };
 

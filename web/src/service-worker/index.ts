@@ -29,6 +29,14 @@ sw.addEventListener('install', (event) => {
 		(async () => {
 			const cache = await caches.open(APP);
 			await cache.addAll([...ASSETS]);
+			// The page shell is the same for every path; keep one now, so even the page that
+			// installed this worker reloads offline.
+			try {
+				const shell = await fetch('/');
+				if (shell.ok) await (await caches.open(DATA)).put(SHELL, shell);
+			} catch {
+				// Offline already: the next navigation keeps one.
+			}
 			await sw.skipWaiting();
 		})()
 	);

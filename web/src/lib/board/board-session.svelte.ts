@@ -3,6 +3,7 @@ import { SectionId, type EditableSectionId } from '@debrief/doc';
 import { BoardSync, PRESENCE_SECTION } from '$lib/sync/board-sync.svelte.ts';
 import type { ConnectionStatus } from '$lib/sync/connection-status.ts';
 import type { SectionSync } from '$lib/sync/section-sync.svelte.ts';
+import { keepBoardForOffline } from '$lib/sync/offline-cache.ts';
 import { me } from '$lib/identity.svelte.ts';
 import { BlamelessAssist } from '$lib/blameless/assist.svelte.ts';
 import { knownNames } from '$lib/blameless/board-texts.ts';
@@ -46,6 +47,7 @@ export class BoardSession {
 		this.boardId = boardId;
 		const sync = new BoardSync(boardId);
 		this.#sync = sync;
+		keepBoardForOffline(boardId);
 		// Derived from the section's current doc: after a refused write the doc is replaced, and
 		// so is the wrapper around it.
 		const ctx = (id: EditableSectionId): SectionContext => {
