@@ -11,9 +11,12 @@ export {
 	bytea,
 	docStates,
 	docUpdates,
+	followUps,
+	followUpStatuses,
 	invites,
 	sessions,
 	snapshots,
 	toBytes,
 	users
 } from './schema.ts';
+export type { FollowUpStatus } from './schema.ts';

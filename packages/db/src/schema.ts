@@ -4,13 +4,15 @@ import {
 	boolean,
 	check,
 	customType,
+	date,
 	index,
 	integer,
 	jsonb,
 	pgTable,
 	primaryKey,
 	text,
-	timestamp
+	timestamp,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 
 /** A member's role on one board. Facilitators run the agenda; observers never write. */
@@ -223,4 +225,39 @@ export const snapshots = pgTable(
 		digest: text().notNull()
 	},
 	(t) => [primaryKey({ columns: [t.boardId, t.revision] })]
+);
+
+/** Where a follow-up stands; the same words as an action item's status. */
+export const followUpStatuses = ['open', 'in-progress', 'blocked', 'done'] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];
+
+/**
+ * An action item of a closed board, tracked after the meeting: owner, due date and status change
+ * here while the snapshot stays frozen. One row per board and action id; each close refreshes it
+ * from the new revision (see server/src/snapshots).
+ */
+export const followUps = pgTable(
+	'follow_ups',
+	{
+		id: text().primaryKey(),
+		boardId: text()
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		// The revision whose close last wrote this row.
+		revision: integer().notNull(),
+		actionId: text().notNull(),
+		title: text().notNull(),
+		owner: text().notNull().default(''),
+		due: date({ mode: 'string' }),
+		priority: text().notNull(),
+		status: text({ enum: followUpStatuses }).notNull().default('open'),
+		ticket: text().notNull().default(''),
+		updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		uniqueIndex().on(t.boardId, t.actionId),
+		index().on(t.status, t.due),
+		check('follow_ups_status_check', sql`${t.status} in (${sqlList(followUpStatuses)})`)
+	]
 );
