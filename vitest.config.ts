@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+		include: [
+			'packages/*/src/**/*.test.ts',
+			'server/src/**/*.test.ts',
+			'server/test/**/*.test.ts',
+			'test/bench/**/*.test.ts'
+		],
 		exclude: ['**/node_modules/**', 'test/e2e/**'],
 		pool: 'forks',
 		testTimeout: 30_000,

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const TICKS_PER_SECOND = 100;
 
@@ -12,4 +14,94 @@ export function readProcess(pid: number): { rssMiB: number; cpuSeconds: number }
 	const utime = Number(fields[11]);
 	const stime = Number(fields[12]);
 	return { rssMiB: rssKiB / 1024, cpuSeconds: (utime + stime) / TICKS_PER_SECOND };
+}
+
+/** Which cores the servers and the load clients run on; null lists when pinning is impossible. */
+export interface CorePlan {
+	cores: number;
+	server: string | null;
+	clients: string | null;
+	note: string;
+}
+
+/**
+ * Servers on core 0, clients (and this orchestrator) on the others: the load never takes CPU
+ * from the server it measures. BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS override (taskset lists).
+ */
+export function planCores(env: Record<string, string | undefined> = process.env): CorePlan {
+	const cores = availableParallelism();
+	let hasTaskset = true;
+	try {
+		execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+	} catch {
+		hasTaskset = false;
+	}
+	if (!hasTaskset)
+		return { cores, server: null, clients: null, note: 'taskset not found: no pinning' };
+	if (cores < 2 && !env.BENCH_SERVER_CPUS) {
+		return { cores, server: null, clients: null, note: 'one core: servers and clients share it' };
+	}
+	const server = env.BENCH_SERVER_CPUS ?? '0';
+	const clients = env.BENCH_CLIENT_CPUS ?? (cores === 2 ? '1' : `1-${cores - 1}`);
+	return {
+		cores,
+		server,
+		clients,
+		note: `servers on cpu ${server}, load clients on cpu ${clients}`
+	};
+}
+
+/** Pins every thread of a process to the cores in `list` (taskset syntax). False if it failed. */
+export function pin(pid: number, list: string | null): boolean {
+	if (!list) return false;
+	try {
+		execFileSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Cumulative jiffies per core from /proc/stat: busy (not idle or iowait), steal, and total. */
+export type CoreTimes = Map<number, { busy: number; steal: number; total: number }>;
+
+export function readCores(): CoreTimes {
+	const times: CoreTimes = new Map();
+	for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
+		const match = /^cpu(\d+)\s+(.*)$/.exec(line);
+		if (!match) continue;
+		const f = match[2]!.split(/\s+/).map(Number);
+		const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+		const idle = (f[3] ?? 0) + (f[4] ?? 0);
+		times.set(Number(match[1]), { busy: total - idle, steal: f[7] ?? 0, total });
+	}
+	return times;
+}
+
+/** Core indices of a taskset list such as "0", "1-3" or "0,2". */
+export function parseCoreList(list: string | null): number[] {
+	if (!list) return [];
+	return list.split(',').flatMap((part) => {
+		const [from, to] = part.split('-').map(Number);
+		if (to === undefined) return [from!];
+		return Array.from({ length: to - from! + 1 }, (_, i) => from! + i);
+	});
+}
+
+/** Busy and steal % of the listed cores between two readings (100 = every listed core busy). */
+export function coreUsage(before: CoreTimes, after: CoreTimes, cores: number[]) {
+	let busy = 0;
+	let steal = 0;
+	let total = 0;
+	for (const core of cores) {
+		const a = before.get(core);
+		const b = after.get(core);
+		if (!a || !b) continue;
+		busy += b.busy - a.busy;
+		steal += b.steal - a.steal;
+		total += b.total - a.total;
+	}
+	return total > 0
+		? { busyPercent: (busy / total) * 100, stealPercent: (steal / total) * 100 }
+		: { busyPercent: NaN, stealPercent: NaN };
 }

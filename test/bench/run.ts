@@ -1,181 +1,279 @@
 /**
- * `pnpm bench`: starts the real server (PGlite, and Postgres when DATABASE_URL is set), drives
- * protocol clients that embed send times in their updates, and writes figures to
- * test/bench/results/ as JSON and a Markdown table. Figures, never pass/fail.
+ * `pnpm bench`: starts what it needs (the reference y-websocket server, our server on PGlite and on
+ * Postgres, a second instance and Redis for scale-out), drives protocol clients from load
+ * processes pinned apart from the servers, and writes test/bench/results/latest.{json,md}.
+ * Figures, never pass/fail: it exits 0 unless it could not run. Knobs: see config.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startChildServer } from '../../server/test/child-server.ts';
-import { readProcess } from './process-stats.ts';
-import { ProtocolClient } from './protocol-client.ts';
-import { round, summarize } from './stats.ts';
+import { runCapacity } from './capacity.ts';
+import { runChurn } from './churn.ts';
+import { runColdJoin } from './cold-join.ts';
+import { readConfig } from './config.ts';
+import type { ScenarioKey, TargetId } from './config.ts';
+import { runFanout, warmUp } from './fanout.ts';
+import type { FanoutPlan } from './fanout.ts';
+import { LoadPool } from './load-pool.ts';
+import { runPersistence } from './persistence.ts';
+import { pin, planCores } from './process-stats.ts';
+import { machine, renderMarkdown } from './report.ts';
+import type { Report } from './report.ts';
+import { runScaleOut } from './scale-out.ts';
+import { startDebrief, startReference } from './servers.ts';
+import type { Target } from './servers.ts';
+import { findPostgres, findRedis } from './services.ts';
 
-interface Scenario {
-	name: string;
-	writers: number;
-	readers: number;
-	ratePerWriter: number;
-	seconds: number;
-}
+const FANOUT: Record<
+	'S1' | 'S2' | 'S2p' | 'S3',
+	{ title: string; plan: Omit<FanoutPlan, 'seconds'> }
+> = {
+	S1: {
+		title: 'S1: 1 section, 10 writers + 40 readers, 5 updates/s each',
+		plan: { rooms: 1, writersPerRoom: 10, readersPerRoom: 40, rate: 5 }
+	},
+	S2: {
+		title: 'S2: 1 section, 50 writers + 150 readers, 2 updates/s each',
+		plan: { rooms: 1, writersPerRoom: 50, readersPerRoom: 150, rate: 2 }
+	},
+	S2p: {
+		title: 'S2 + presence: as S2, everyone renews presence 1/s, writers type into one shared text',
+		plan: {
+			rooms: 1,
+			writersPerRoom: 50,
+			readersPerRoom: 150,
+			rate: 2,
+			presence: true,
+			mode: 'text'
+		}
+	},
+	S3: {
+		title: 'S3: 100 boards, 3 writers + 7 readers each, 1 update/s',
+		plan: { rooms: 100, writersPerRoom: 3, readersPerRoom: 7, rate: 1 }
+	}
+};
 
-const SCENARIOS: Scenario[] = [
+const PERSISTENCE_STAGES = [
+	{ label: 'S2 rate (1 doc, 50 writers × 2/s, 150 readers)', plan: FANOUT.S2.plan },
 	{
-		name: 'S1: 1 section, 10 writers + 40 readers, 5 updates/s each',
-		writers: 10,
-		readers: 40,
-		ratePerWriter: 5,
-		seconds: Number(process.env.BENCH_SECONDS ?? 20)
+		label: '1,000/s (100 docs × 2 writers × 5/s)',
+		plan: { rooms: 100, writersPerRoom: 2, readersPerRoom: 0, rate: 5 }
+	},
+	{
+		label: '3,000/s (300 docs × 2 writers × 5/s)',
+		plan: { rooms: 300, writersPerRoom: 2, readersPerRoom: 0, rate: 5 }
 	}
 ];
 
-const now = () => performance.timeOrigin + performance.now();
+/** Settings of our bench servers that differ from the defaults, and why. */
+const BENCH_SERVER_ENV = {
+	// Churn and cold joins need rooms to unload soon after their sockets leave (default 30 s).
+	DEBRIEF_ROOM_IDLE_MS: '1000'
+};
 
-async function session(url: string): Promise<{ token: string | null; boardId: string }> {
-	const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
-	const signup = await fetch(`${url}/api/auth/signup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: 'correct horse battery staple', name: 'Bench' })
-	});
-	const token = signup.ok ? (((await signup.json()) as { token?: string }).token ?? null) : null;
-	const board = await fetch(`${url}/api/boards`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			...(token ? { authorization: `Bearer ${token}` } : {})
-		},
-		body: JSON.stringify({ title: 'Bench board' })
-	});
-	if (!board.ok) throw new Error(`could not create a board: ${board.status} ${await board.text()}`);
-	return { token, boardId: ((await board.json()) as { id: string }).id };
-}
-
-async function runScenario(url: string, pid: number, scenario: Scenario) {
-	const { token, boardId } = await session(url);
-	const socketUrl = `${url.replace(/^http/, 'ws')}/sync/${boardId}/timeline${token ? `?token=${token}` : ''}`;
-	const clients = Array.from(
-		{ length: scenario.writers + scenario.readers },
-		() => new ProtocolClient()
-	);
-	const connectStarted = now();
-	await Promise.all(clients.map((client) => client.connect(socketUrl)));
-	const connectAll = now() - connectStarted;
-	const writers = clients.slice(0, scenario.writers);
-	const readers = clients.slice(scenario.writers);
-	const latencies: number[] = [];
-	const seen = new Set<string>();
-	for (const reader of readers) {
-		reader.doc.getMap<{ t: number; seq: number }>('lat').observe((event) => {
-			const at = now();
-			for (const key of event.keysChanged) {
-				const value = reader.doc.getMap<{ t: number; seq: number }>('lat').get(key);
-				if (!value) continue;
-				latencies.push(at - value.t);
-				seen.add(`${key}:${value.seq}:${readers.indexOf(reader)}`);
-			}
-		});
-	}
-	const before = readProcess(pid);
-	const started = now();
-	let sent = 0;
-	const timers = writers.map((writer, index) => {
-		let seq = 0;
-		// Writers start spread over one interval so their updates do not all land on one tick.
-		const interval = 1000 / scenario.ratePerWriter;
-		return new Promise<void>((resolve) => {
-			setTimeout(
-				() => {
-					const timer = setInterval(() => {
-						if (now() - started > scenario.seconds * 1000) {
-							clearInterval(timer);
-							resolve();
-							return;
-						}
-						writer.doc.getMap('lat').set(`w${index}`, { t: now(), seq: ++seq });
-						sent += 1;
-					}, interval);
-				},
-				(interval * index) / scenario.writers
-			);
-		});
-	});
-	let peakRss = before.rssMiB;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, readProcess(pid).rssMiB)), 500);
-	await Promise.all(timers);
-	await new Promise((resolve) => setTimeout(resolve, 1000));
-	clearInterval(sampler);
-	const after = readProcess(pid);
-	const elapsed = (now() - started) / 1000;
-	const expected = sent * scenario.readers;
-	for (const client of clients) client.close();
-	return {
-		scenario: scenario.name,
-		clients: clients.length,
-		updatesSent: sent,
-		deliveriesExpected: expected,
-		deliveriesSeen: seen.size,
-		lost: expected - seen.size,
-		latencyMs: summarize(latencies),
-		connectMs: summarize(clients.map((c) => c.connectedAt)),
-		firstSyncMs: summarize(clients.map((c) => c.syncedAt)),
-		connectAllMs: round(connectAll),
-		serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100, 1),
-		serverRssMiB: {
-			before: round(before.rssMiB, 1),
-			peak: round(peakRss, 1),
-			after: round(after.rssMiB, 1)
-		}
-	};
-}
+const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main() {
-	const backends: Array<{ name: string; env: Record<string, string> }> = [];
+	const config = readConfig();
+	const cores = planCores();
+	pin(process.pid, cores.clients);
+	log(
+		`${cores.note}; ${config.quick ? 'quick run' : 'full run'}, ${config.seconds} s per fan-out run`
+	);
+	const load = { start: loadavg()[0]! };
+	const postgres = await findPostgres();
+	log(postgres.note);
+	const report: Report = {
+		date: new Date().toISOString(),
+		command: `${config.quick ? 'BENCH_QUICK=1 ' : ''}pnpm bench`,
+		machine: machine(),
+		cores,
+		config,
+		serverEnv: BENCH_SERVER_ENV,
+		targets: {},
+		fanout: {},
+		coldJoin: [],
+		capacity: {},
+		churn: {},
+		persistence: {},
+		notes: [postgres.note],
+		durationsSeconds: {},
+		loadAverage: { start: load.start, end: NaN }
+	};
+	const pool = new LoadPool(config.clientProcesses, cores);
+	const targets = new Map<TargetId, Target>();
 	const dataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-'));
-	backends.push({ name: 'debrief (PGlite)', env: { DEBRIEF_DATA_DIR: dataDir } });
-	if (process.env.DATABASE_URL)
-		backends.push({ name: 'debrief (Postgres)', env: { DATABASE_URL: process.env.DATABASE_URL } });
-	else console.warn('[bench] DATABASE_URL not set: the Postgres run is skipped.');
-	const results = [];
-	for (const backend of backends) {
-		const server = await startChildServer({ ...backend.env, LOG_LEVEL: 'warn' });
-		try {
-			for (const scenario of SCENARIOS) {
-				console.log(`[bench] ${backend.name}: ${scenario.name} (${scenario.seconds}s)`);
-				results.push({
-					server: backend.name,
-					...(await runScenario(server.url, server.process.pid!, scenario))
-				});
+	try {
+		await startTargets(targets, config.targets, cores.server, dataDir, postgres.url);
+		for (const [id, target] of targets) report.targets[id] = target.name;
+		await timed(report, 'warm-up', async () => {
+			for (const target of targets.values()) {
+				log(`warming up ${target.name}`);
+				await warmUp(pool, target);
 			}
-		} finally {
-			server.process.kill('SIGTERM');
-			await server.exited;
+		});
+		await runScenarios(report, pool, targets);
+		for (const target of targets.values()) await target.stop();
+		targets.clear();
+		if (config.scenarios.includes('S6')) {
+			await timed(report, 'S6', () =>
+				scaleOut(report, pool, postgres.url, cores.server, config.seconds)
+			);
 		}
+	} finally {
+		for (const target of targets.values()) await target.stop().catch(() => {});
+		pool.stop();
+		rmSync(dataDir, { recursive: true, force: true });
 	}
-	rmSync(dataDir, { recursive: true, force: true });
+	report.loadAverage.end = loadavg()[0]!;
 	const outDir = fileURLToPath(new URL('./results/', import.meta.url));
 	mkdirSync(outDir, { recursive: true });
-	const report = {
-		date: new Date().toISOString(),
-		node: process.version,
-		cpus: (await import('node:os')).cpus().length,
-		results
-	};
 	writeFileSync(join(outDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
-	const md = [
-		`# Debrief benchmark (${report.date}, Node ${report.node}, ${report.cpus} cores)`,
-		'',
-		'| server | scenario | sent | delivered/expected | p50 ms | p95 ms | p99 ms | max ms | first sync p95 ms | CPU % | RSS peak MiB |',
-		'|---|---|---|---|---|---|---|---|---|---|---|',
-		...results.map(
-			(r) =>
-				`| ${r.server} | ${r.scenario} | ${r.updatesSent} | ${r.deliveriesSeen}/${r.deliveriesExpected} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.firstSyncMs.p95} | ${r.serverCpuPercent} | ${r.serverRssMiB.peak} |`
-		),
-		''
-	].join('\n');
-	writeFileSync(join(outDir, 'latest.md'), md);
-	console.log(md);
+	const markdown = renderMarkdown(report);
+	writeFileSync(join(outDir, 'latest.md'), markdown);
+	console.log(markdown);
 }
 
-await main();
+async function startTargets(
+	targets: Map<TargetId, Target>,
+	ids: TargetId[],
+	cpus: string | null,
+	dataDir: string,
+	postgresUrl: string | null
+) {
+	for (const id of ids) {
+		if (id === 'reference') targets.set(id, await startReference(cpus));
+		if (id === 'pglite') {
+			const env = { ...BENCH_SERVER_ENV, DEBRIEF_DATA_DIR: dataDir };
+			targets.set(id, await startDebrief('debrief (PGlite)', env, cpus));
+		}
+		if (id === 'postgres' && postgresUrl) {
+			const env = { ...BENCH_SERVER_ENV, DATABASE_URL: postgresUrl };
+			targets.set(id, await startDebrief('debrief (Postgres)', env, cpus));
+		}
+	}
+}
+
+/** Runs `fn`, adding its wall time to the report (so the cost of each scenario is visible). */
+async function timed<T>(report: Report, label: string, fn: () => Promise<T>): Promise<T> {
+	const started = Date.now();
+	try {
+		return await fn();
+	} finally {
+		report.durationsSeconds[label] = Math.round((Date.now() - started) / 1000);
+	}
+}
+
+async function runScenarios(report: Report, pool: LoadPool, targets: Map<TargetId, Target>) {
+	const { config } = report;
+	const has = (key: ScenarioKey) => config.scenarios.includes(key);
+	const each = (fn: (id: TargetId, target: Target) => Promise<void>) => async () => {
+		for (const [id, target] of targets) await fn(id, target);
+	};
+	for (const key of ['S1', 'S2', 'S2p', 'S3'] as const) {
+		if (!has(key)) continue;
+		const { title, plan } = FANOUT[key];
+		const results: NonNullable<Report['fanout'][string]>['results'] = {};
+		report.fanout[key] = { title, results };
+		// Interleaved by scenario, so background noise on the machine hits every server alike.
+		await timed(
+			report,
+			key,
+			each(async (id, target) => {
+				log(`${key} on ${target.name}`);
+				const r = await runFanout(pool, target, { ...plan, seconds: config.seconds });
+				results[id] = r;
+				log(
+					`  p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} ms, lost ${r.lost}, server CPU ${r.serverCpuPercent}% (core busy ${r.serverCores.busyPercent}%), client CPU ${r.client.cpuPercentMax}%`
+				);
+			})
+		);
+	}
+	if (has('S4')) {
+		for (const entries of config.coldJoinEntries) {
+			const row: Report['coldJoin'][number] = { entries, results: {} };
+			report.coldJoin.push(row);
+			await timed(
+				report,
+				`S4 ${entries}`,
+				each(async (id, target) => {
+					log(`S4 ${entries} entries on ${target.name}`);
+					row.results[id] = await runColdJoin(pool, target, entries, config.coldJoins);
+				})
+			);
+		}
+	}
+	if (has('S5')) {
+		await timed(
+			report,
+			'S5',
+			each(async (id, target) => {
+				log(`S5 capacity on ${target.name}`);
+				const { capacitySteps, capacitySeconds } = config;
+				report.capacity[id] = await runCapacity(pool, target, capacitySteps, capacitySeconds, log);
+			})
+		);
+	}
+	if (has('churn')) {
+		await timed(
+			report,
+			'churn',
+			each(async (id, target) => {
+				const { churnRounds, churnBoards } = config;
+				log(`churn on ${target.name}: warm-up + ${churnRounds} rounds of ${churnBoards} boards`);
+				report.churn[id] = await runChurn(pool, target, churnRounds, churnBoards, log);
+			})
+		);
+	}
+	if (has('S7')) {
+		const stages = PERSISTENCE_STAGES.slice(0, config.persistenceStages);
+		await timed(
+			report,
+			'S7',
+			each(async (id, target) => {
+				if (target.kind !== 'debrief') return;
+				log(`S7 persistence on ${target.name}`);
+				report.persistence[id] = await runPersistence(pool, target, stages, config.seconds, log);
+			})
+		);
+	}
+}
+
+async function scaleOut(
+	report: Report,
+	pool: LoadPool,
+	databaseUrl: string | null,
+	cpus: string | null,
+	seconds: number
+) {
+	if (!databaseUrl) {
+		report.scaleOut = { skipped: 'needs Postgres (two instances cannot share PGlite)' };
+		return;
+	}
+	const redis = await findRedis();
+	if (!redis) {
+		report.scaleOut = { skipped: 'no Redis reachable and no redis-server to start' };
+		return;
+	}
+	report.notes.push(redis.note);
+	log(`S6 scale-out: two instances, ${redis.note}`);
+	try {
+		report.scaleOut = await runScaleOut(pool, { databaseUrl, redisUrl: redis.url }, cpus, {
+			...FANOUT.S1.plan,
+			seconds
+		});
+		log(
+			`  cross-instance p99 ${report.scaleOut.split.crossInstanceLatencyMs?.p99 ?? 'n/a'} ms vs single ${report.scaleOut.single.latencyMs.p99} ms`
+		);
+	} finally {
+		await redis.stop();
+	}
+}
+
+try {
+	await main();
+} catch (error) {
+	console.error('[bench] could not run:', error);
+	process.exitCode = 1;
+}

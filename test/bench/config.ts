@@ -1,0 +1,65 @@
+/** Scenario keys, as BENCH_ONLY takes them. */
+export const SCENARIOS = ['S1', 'S2', 'S2p', 'S3', 'S4', 'S5', 'churn', 'S6', 'S7'] as const;
+export type ScenarioKey = (typeof SCENARIOS)[number];
+
+export const TARGETS = ['reference', 'pglite', 'postgres'] as const;
+export type TargetId = (typeof TARGETS)[number];
+
+export interface BenchConfig {
+	quick: boolean;
+	/** Length of each fan-out run (S1–S3, S6, S7 stages). */
+	seconds: number;
+	scenarios: ScenarioKey[];
+	targets: TargetId[];
+	coldJoinEntries: number[];
+	coldJoins: number;
+	capacitySteps: number[];
+	capacitySeconds: number;
+	churnRounds: number;
+	churnBoards: number;
+	/** How many of S7's stages run (the heaviest last). */
+	persistenceStages: number;
+	clientProcesses: number;
+}
+
+type Source = Record<string, string | undefined>;
+
+function list<T extends string>(raw: string | undefined, all: readonly T[], name: string): T[] {
+	if (!raw) return [...all];
+	const wanted = raw.split(',').map((s) => s.trim().toLowerCase());
+	const unknown = wanted.filter((w) => !all.some((a) => a.toLowerCase() === w));
+	if (unknown.length)
+		throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${all.join(', ')})`);
+	return all.filter((a) => wanted.includes(a.toLowerCase()));
+}
+
+/**
+ * Knobs (environment): BENCH_QUICK=1 for a run of a few minutes; BENCH_SECONDS per fan-out run;
+ * BENCH_ONLY=S1,S4 to pick scenarios; BENCH_TARGETS=reference,pglite to pick servers;
+ * BENCH_CLIENT_PROCS load processes (default 1: this machine has one core for them).
+ */
+export function readConfig(env: Source = process.env): BenchConfig {
+	const quick = env.BENCH_QUICK === '1';
+	const seconds = Number(env.BENCH_SECONDS ?? (quick ? 4 : 15));
+	if (!(seconds > 0)) throw new Error('BENCH_SECONDS must be a positive number');
+	const processes = Number(env.BENCH_CLIENT_PROCS ?? 1);
+	if (!Number.isInteger(processes) || processes < 1) {
+		throw new Error('BENCH_CLIENT_PROCS must be a whole number ≥ 1');
+	}
+	return {
+		quick,
+		seconds,
+		scenarios: list(env.BENCH_ONLY, SCENARIOS, 'BENCH_ONLY'),
+		targets: list(env.BENCH_TARGETS, TARGETS, 'BENCH_TARGETS'),
+		coldJoinEntries: quick ? [5_000] : [5_000, 20_000],
+		coldJoins: quick ? 1 : 3,
+		capacitySteps: quick
+			? [20, 80, 240]
+			: [20, 40, 80, 120, 160, 200, 240, 280, 320, 400, 480, 560, 640],
+		capacitySeconds: quick ? 3 : 8,
+		churnRounds: quick ? 1 : 5,
+		churnBoards: quick ? 200 : 1000,
+		persistenceStages: quick ? 2 : 3,
+		clientProcesses: processes
+	};
+}

@@ -1,0 +1,244 @@
+import type { LoadPool } from './load-pool.ts';
+import { coreUsage, readCores, readProcess } from './process-stats.ts';
+import type { CoreTimes } from './process-stats.ts';
+import { socketUrl } from './servers.ts';
+import type { RoomRef, Target } from './servers.ts';
+import { concat, round, summarize } from './stats.ts';
+import type { Summary } from './stats.ts';
+import { now } from './sync-client.ts';
+import type { ClientSpec, WriteMode } from './sync-client.ts';
+import type { ConnectResult, RunResult, VerifyResult } from './worker-protocol.ts';
+
+export interface FanoutPlan {
+	rooms: number;
+	writersPerRoom: number;
+	readersPerRoom: number;
+	/** Updates per second per writer. */
+	rate: number;
+	seconds: number;
+	presence?: boolean;
+	mode?: WriteMode;
+	/** Server base URLs clients are spread over (scale-out); default: the target's own. */
+	instances?: string[];
+	/** Extra server pids to count (the other instance). */
+	extraPids?: number[];
+}
+
+export interface FanoutResult {
+	clients: number;
+	rooms: number;
+	updatesSent: number;
+	deliveriesExpected: number;
+	deliveriesSeen: number;
+	lost: number;
+	duplicates: number;
+	/** Fan-out latency, send to receive, ms (same instance). */
+	latencyMs: Summary;
+	crossInstanceLatencyMs?: Summary;
+	presenceLatencyMs?: Summary;
+	connectMs: Summary;
+	firstSyncMs: Summary;
+	connectFailures: number;
+	/** Wall time to connect and sync every client (they connect 50 at a time per load process). */
+	connectAllMs: number;
+	serverCpuPercent: number;
+	/**
+	 * How busy the server core(s) were while sending (%), and how much of that was not our server
+	 * (other processes on a shared machine, or the hypervisor's steal): context for the latencies.
+	 */
+	serverCores: { busyPercent: number; othersPercent: number; stealPercent: number };
+	clientCoresBusyPercent: number;
+	serverRssMiB: { before: number; peak: number; after: number };
+	client: { processes: number; cpuPercentMax: number; eventLoopDelayP99Ms: number; rssMiB: number };
+	closes: Record<string, number>;
+	refusals: number;
+	/** Full readers whose document lacks a marker it should hold at the end (0 = converged). */
+	verify: { fullReaders: number; missingMarkers: number };
+	/** When the sends ran (wall-clock ms), to line up figures sampled elsewhere. */
+	window: { startAt: number; endAt: number };
+}
+
+/** Builds the clients of a plan; writers' phases spread their sends over one interval. */
+function specsFor(plan: FanoutPlan, rooms: RoomRef[], bases: string[]): ClientSpec[] {
+	const specs: ClientSpec[] = [];
+	const totalWriters = plan.rooms * plan.writersPerRoom;
+	let writerIndex = 0;
+	rooms.forEach((room, r) => {
+		for (let i = 0; i < plan.writersPerRoom + plan.readersPerRoom; i++) {
+			const writer = i < plan.writersPerRoom;
+			const instance = i % bases.length;
+			specs.push({
+				id: specs.length,
+				url: socketUrl(bases[instance]!, room, writer ? 'writer' : 'reader'),
+				role: writer ? 'writer' : i === plan.writersPerRoom ? 'full' : 'reader',
+				room: r,
+				instance,
+				mode: plan.mode ?? 'map',
+				phase: writer ? writerIndex++ / totalWriters : Math.random()
+			});
+		}
+	});
+	return specs;
+}
+
+/** Creates documents with at most `concurrency` requests in flight. */
+export async function newRooms(target: Target, count: number, concurrency = 16, readers = true) {
+	const rooms: RoomRef[] = new Array(count);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(concurrency, count) }, async () => {
+			for (let i = next++; i < count; i = next++) rooms[i] = await target.newRoom({ readers });
+		})
+	);
+	return rooms;
+}
+
+/** Runs one fan-out scenario: connect, send with markers for `seconds`, count, verify, close. */
+export async function runFanout(
+	pool: LoadPool,
+	target: Target,
+	plan: FanoutPlan
+): Promise<FanoutResult> {
+	const rooms = await newRooms(target, plan.rooms);
+	const bases = plan.instances ?? [target.url];
+	const specs = specsFor(plan, rooms, bases);
+	const instanceOf = specs.map((s) => s.instance);
+	const pids = [target.pid, ...(plan.extraPids ?? [])];
+	const serverMemory = () => pids.reduce((n, pid) => n + readProcess(pid).rssMiB, 0);
+	const serverCpu = () => pids.reduce((n, pid) => n + readProcess(pid).cpuSeconds, 0);
+	const rssBefore = serverMemory();
+
+	const connectStarted = now();
+	const connected = await pool.all<ConnectResult>((w) => ({
+		cmd: 'connect',
+		clients: specs.filter((_, i) => i % pool.size === w),
+		concurrency: 50,
+		instanceOf
+	}));
+	const connectAllMs = now() - connectStarted;
+
+	let peak = serverMemory();
+	const sampler = setInterval(() => (peak = Math.max(peak, serverMemory())), 250);
+	const startAt = now() + 500;
+	const cpu: { start?: number; end?: number; coresStart?: CoreTimes; coresEnd?: CoreTimes } = {};
+	setTimeout(() => {
+		cpu.start = serverCpu();
+		cpu.coresStart = readCores();
+	}, startAt - now());
+	setTimeout(
+		() => {
+			cpu.end = serverCpu();
+			cpu.coresEnd = readCores();
+		},
+		startAt - now() + plan.seconds * 1000
+	);
+	const runs = await pool.all<RunResult>(() => ({
+		cmd: 'run',
+		startAt,
+		seconds: plan.seconds,
+		rate: plan.rate,
+		presence: plan.presence ?? false,
+		settleMs: 1000,
+		maxSettleMs: 15_000
+	}));
+	clearInterval(sampler);
+	const verified = (await pool.all<VerifyResult>(() => ({ cmd: 'verify' }))).flat();
+	await pool.all(() => ({ cmd: 'close' }));
+	const rssAfter = serverMemory();
+
+	const lastSeq = new Map(runs.flatMap((r) => r.lastSeq));
+	const perRoom = new Map<number, { sent: number; delivered: number; readers: number }>();
+	for (const room of runs.flatMap((r) => r.rooms)) {
+		const total = perRoom.get(room.room) ?? { sent: 0, delivered: 0, readers: 0 };
+		total.sent += room.sent;
+		total.delivered += room.delivered;
+		total.readers += room.readers;
+		perRoom.set(room.room, total);
+	}
+	const sent = [...perRoom.values()].reduce((n, r) => n + r.sent, 0);
+	const expected = [...perRoom.values()].reduce((n, r) => n + r.sent * r.readers, 0);
+	const seen = [...perRoom.values()].reduce((n, r) => n + r.delivered, 0);
+	const closes: Record<string, number> = {};
+	for (const run of runs) {
+		for (const [code, n] of Object.entries(run.closes)) closes[code] = (closes[code] ?? 0) + n;
+	}
+	const cross = concat(runs.map((r) => r.crossLatency));
+	const serverCpuPercent = (((cpu.end ?? serverCpu()) - (cpu.start ?? 0)) / plan.seconds) * 100;
+	const usage = (cores: number[]) =>
+		cpu.coresStart && cpu.coresEnd
+			? coreUsage(cpu.coresStart, cpu.coresEnd, cores)
+			: { busyPercent: NaN, stealPercent: NaN };
+	const serverCores = usage(pool.serverCores);
+	const presence = concat(runs.map((r) => r.presenceLatency));
+	return {
+		clients: specs.length,
+		rooms: plan.rooms,
+		updatesSent: sent,
+		deliveriesExpected: expected,
+		deliveriesSeen: seen,
+		lost: expected - seen,
+		duplicates: runs.reduce((n, r) => n + r.duplicates, 0),
+		latencyMs: summarize(concat(runs.map((r) => r.latency))),
+		...(cross.length > 0 ? { crossInstanceLatencyMs: summarize(cross) } : {}),
+		...(presence.length > 0 ? { presenceLatencyMs: summarize(presence) } : {}),
+		connectMs: summarize(connected.flatMap((c) => c.connectMs)),
+		firstSyncMs: summarize(connected.flatMap((c) => c.firstSyncMs)),
+		connectFailures: connected.reduce((n, c) => n + c.failed.length, 0),
+		connectAllMs: round(connectAllMs),
+		serverCpuPercent: round(serverCpuPercent, 1),
+		serverCores: {
+			busyPercent: round(serverCores.busyPercent, 1),
+			// Server CPU is in % of one core; the cores' figure is % of all listed cores.
+			othersPercent: round(
+				serverCores.busyPercent - serverCpuPercent / Math.max(1, pool.serverCores.length),
+				1
+			),
+			stealPercent: round(serverCores.stealPercent, 1)
+		},
+		clientCoresBusyPercent: round(usage(pool.clientCores).busyPercent, 1),
+		serverRssMiB: { before: round(rssBefore, 1), peak: round(peak, 1), after: round(rssAfter, 1) },
+		client: {
+			processes: pool.size,
+			cpuPercentMax: round(Math.max(...runs.map((r) => r.cpuPercent)), 1),
+			eventLoopDelayP99Ms: round(Math.max(...runs.map((r) => r.eventLoopDelayMs.p99))),
+			rssMiB: round(Math.max(...runs.map((r) => r.rssMiB)), 1)
+		},
+		closes,
+		refusals: runs.reduce((n, r) => n + r.refusals, 0),
+		verify: {
+			fullReaders: verified.length,
+			missingMarkers: missingMarkers(verified, specs, lastSeq)
+		},
+		window: { startAt, endAt: startAt + plan.seconds * 1000 }
+	};
+}
+
+/**
+ * Map mode: each full reader's document must hold every writer's last value of its room. Text
+ * mode: every marker every writer of its room typed.
+ */
+function missingMarkers(verified: VerifyResult, specs: ClientSpec[], lastSeq: Map<number, number>) {
+	let missing = 0;
+	for (const reader of verified) {
+		const held = new Set(reader.markers.map(([source, seq]) => `${source}:${seq}`));
+		for (const writer of specs) {
+			if (writer.role !== 'writer' || writer.room !== reader.room) continue;
+			const last = lastSeq.get(writer.id) ?? 0;
+			const wanted = writer.mode === 'map' ? (last > 0 ? [last] : []) : range(1, last);
+			for (const seq of wanted) if (!held.has(`${writer.id}:${seq}`)) missing += 1;
+		}
+	}
+	return missing;
+}
+
+const range = (from: number, to: number) =>
+	Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/**
+ * A short S1-shaped run that is not recorded: a fresh process compiles its hot paths and fills
+ * its pools during its first seconds of load, and no server should be measured doing that.
+ */
+export async function warmUp(pool: LoadPool, target: Target, instances?: string[]) {
+	const plan = { rooms: 1, writersPerRoom: 10, readersPerRoom: 40, rate: 5, seconds: 3 };
+	await runFanout(pool, target, { ...plan, ...(instances ? { instances } : {}) });
+}
