@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
 	createBoard,
@@ -9,6 +10,11 @@ import {
 	signUp,
 	test
 } from './fixtures.ts';
+
+async function expectNoViolations(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
 
 /** Both people see each other, so each knows the other's name (names feed the checker). */
 async function expectBothPresent(pages: Page[], names: string[]): Promise<void> {
@@ -52,6 +58,7 @@ test.describe('blameless language hints', () => {
 		await expect(ana.getByTestId('blameless-hint')).toBeVisible({ timeout: 1000 });
 		await expect(ana.getByTestId('blameless-card')).toContainText('?');
 		await expect(text).toBeFocused();
+		await expectNoViolations(ana);
 		await text.press('Enter');
 		await expect(text).toHaveValue('');
 
@@ -74,10 +81,12 @@ test.describe('blameless language hints', () => {
 		await ana.getByTestId('blameless-panel-toggle').click();
 		await expect(ana.getByTestId('blameless-panel-item')).toHaveCount(1);
 		await expect(ana.getByTestId('blameless-panel-item')).toContainText('Bo broke');
+		await expectNoViolations(ana);
 		await ana.keyboard.press('Escape');
 
 		// Bo says it is fine here; it goes away for Bo, for Ana, and stays gone after a reload.
 		await flagged(bo).click();
+		await expectNoViolations(bo);
 		await bo.getByTestId('blameless-dismiss').click();
 		await expect(flagged(bo)).toHaveCount(0);
 		await expect(flagged(ana)).toHaveCount(0);
