@@ -63,8 +63,13 @@ export function mirrorField(overlay: HTMLElement, field: HTMLInputElement | HTML
 		const cs = getComputedStyle(field);
 		for (const p of MIRRORED) overlay.style.setProperty(p, cs.getPropertyValue(p));
 		overlay.style.borderColor = 'transparent';
-		overlay.style.left = `${field.offsetLeft}px`;
-		overlay.style.top = `${field.offsetTop}px`;
+		// Relative to the overlay's own containing box: the field may sit in another positioned
+		// element (a collaborative field with carets), so its offsetLeft would be off.
+		const parent = overlay.offsetParent;
+		const p = parent?.getBoundingClientRect();
+		const f = field.getBoundingClientRect();
+		overlay.style.left = `${f.left - (p?.left ?? 0) - (parent?.clientLeft ?? 0)}px`;
+		overlay.style.top = `${f.top - (p?.top ?? 0) - (parent?.clientTop ?? 0)}px`;
 		overlay.style.width = `${field.offsetWidth}px`;
 		overlay.style.height = `${field.offsetHeight}px`;
 		// A scrollbar takes width from the text: give the overlay the same inner width.
