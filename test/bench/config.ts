@@ -20,6 +20,8 @@ export interface BenchConfig {
 	/** How many of S7's stages run (the heaviest last). */
 	persistenceStages: number;
 	clientProcesses: number;
+	/** Nice value of every process the bench starts (servers, load, itself). */
+	nice: number;
 }
 
 type Source = Record<string, string | undefined>;
@@ -36,7 +38,8 @@ function list<T extends string>(raw: string | undefined, all: readonly T[], name
 /**
  * Knobs (environment): BENCH_QUICK=1 for a run of a few minutes; BENCH_SECONDS per fan-out run;
  * BENCH_ONLY=S1,S4 to pick scenarios; BENCH_TARGETS=reference,pglite to pick servers;
- * BENCH_CLIENT_PROCS load processes (default 1: this machine has one core for them).
+ * BENCH_CLIENT_PROCS load processes (default 1: this machine has one core for them); BENCH_NICE
+ * the nice value of everything the bench starts (default -10, 0 to leave priorities alone).
  */
 export function readConfig(env: Source = process.env): BenchConfig {
 	const quick = env.BENCH_QUICK === '1';
@@ -60,6 +63,7 @@ export function readConfig(env: Source = process.env): BenchConfig {
 		churnRounds: quick ? 1 : 5,
 		churnBoards: quick ? 200 : 1000,
 		persistenceStages: quick ? 2 : 3,
-		clientProcesses: processes
+		clientProcesses: processes,
+		nice: Number(env.BENCH_NICE ?? -10)
 	};
 }

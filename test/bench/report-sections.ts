@@ -132,8 +132,11 @@ export function fanoutSection(report: Report): string[] {
 			const ref = hasRef && results.reference ? get(results.reference) : undefined;
 			const cells = ids.flatMap((id, i) => {
 				let cell = fmt(values[i]);
-				if (label.startsWith('deliveries') && results[id])
-					cell += ` / ${results[id].deliveriesExpected}`;
+				const r = results[id];
+				if (label.startsWith('deliveries') && r) cell += ` / ${r.deliveriesExpected}`;
+				if (label.startsWith('server core') && r) {
+					cell += ` (${r.serverCores.othersPercent}, ${r.serverCores.stealPercent})`;
+				}
 				if (id === 'reference' || !hasRef) return [cell];
 				return [cell, ratioed ? ratio(values[i], ref) : ''];
 			});

@@ -17,7 +17,7 @@ import { runFanout, warmUp } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
 import { LoadPool } from './load-pool.ts';
 import { runPersistence } from './persistence.ts';
-import { pin, planCores } from './process-stats.ts';
+import { pin, planCores, setBenchNice } from './process-stats.ts';
 import { machine, renderMarkdown } from './report.ts';
 import type { Report } from './report.ts';
 import { runScaleOut } from './scale-out.ts';
@@ -77,6 +77,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function main() {
 	const config = readConfig();
 	const cores = planCores();
+	const niced = setBenchNice(config.nice);
 	pin(process.pid, cores.clients);
 	log(
 		`${cores.note}; ${config.quick ? 'quick run' : 'full run'}, ${config.seconds} s per fan-out run`
@@ -97,7 +98,12 @@ async function main() {
 		capacity: {},
 		churn: {},
 		persistence: {},
-		notes: [postgres.note],
+		notes: [
+			postgres.note,
+			niced
+				? `every process the bench starts runs at nice ${config.nice} (BENCH_NICE), so other work on a shared machine takes less of the measured cores`
+				: `could not set nice ${config.nice}: processes run at normal priority`
+		],
 		durationsSeconds: {},
 		loadAverage: { start: load.start, end: NaN }
 	};
