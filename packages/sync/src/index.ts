@@ -1,3 +1,5 @@
+export { reconnectDelay, withJitteredReconnect } from './backoff.ts';
+export type { ReconnectingProvider } from './backoff.ts';
 export { CloseCode, RefusalReason, formatRefusal, parseRefusal } from './close-codes.ts';
 export {
 	MessageType,

@@ -4,7 +4,7 @@ import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import type { SectionId } from '@debrief/doc';
-import { CloseCode, parseRefusal } from '@debrief/sync';
+import { CloseCode, parseRefusal, withJitteredReconnect } from '@debrief/sync';
 import { ConnectionStatus } from './connection-status.ts';
 import { PendingEdits } from './pending-edits.svelte.ts';
 import { wsBase } from './ws-base.ts';
@@ -97,6 +97,8 @@ export class SectionSync {
 				}
 			}
 		);
+		// After a server restart everyone reconnects at once: wait a random share of the backoff.
+		withJitteredReconnect(provider);
 		provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
 			readAuthMessage(decoder, doc, (_doc, reason) => this.#onRefused(reason));
 		};
