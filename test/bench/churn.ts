@@ -132,7 +132,8 @@ async function churnRound(
 		rate: 2,
 		presence: false,
 		settleMs: 1000,
-		maxSettleMs: 15_000
+		maxSettleMs: 15_000,
+		allWritersHere: pool.size === 1
 	}));
 	await pool.all(() => ({ cmd: 'close' }));
 	await settle();

@@ -139,7 +139,8 @@ export async function runFanout(
 		rate: plan.rate,
 		presence: plan.presence ?? false,
 		settleMs: 1000,
-		maxSettleMs: 15_000
+		maxSettleMs: 15_000,
+		allWritersHere: pool.size === 1
 	}));
 	clearInterval(sampler);
 	const verified = (await pool.all<VerifyResult>(() => ({ cmd: 'verify' }))).flat();

@@ -18,7 +18,8 @@ import type {
 } from './worker-protocol.ts';
 
 let clients: SyncClient[] = [];
-const QUIET_MS = 1000;
+/** No update for this long after the last send: the rest is lost, not late. */
+const QUIET_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Instance of every client id in the run (writers may live in another load process). */
 let instanceOf: number[] = [];
@@ -115,10 +116,13 @@ async function run(command: Extract<Command, { cmd: 'run' }>): Promise<RunResult
 		}
 	}
 	await Promise.all(timers);
-	// Late is not lost: wait until updates stop arriving (1 s quiet), up to maxSettleMs.
+	// Late is not lost: wait until everything arrived, or nothing did for QUIET_MS (then count
+	// the rest lost), up to maxSettleMs.
 	const settleUntil = now() + command.maxSettleMs;
 	await sleep(settleMs);
-	while (now() < settleUntil && now() - lastArrival < QUIET_MS) await sleep(100);
+	const complete = () =>
+		command.allWritersHere && [...rooms.values()].every((r) => r.delivered >= r.sent * r.readers);
+	while (now() < settleUntil && now() - lastArrival < QUIET_MS && !complete()) await sleep(50);
 	eld.disable();
 	const cpu = process.cpuUsage(cpuBefore);
 	const wall = now() - wallBefore;

@@ -14,8 +14,10 @@ export type Command =
 			presence: boolean;
 			/** Least time after the last send before counting what arrived. */
 			settleMs: number;
-			/** Most time to wait for updates still arriving (they stop for 1 s: done). */
+			/** Most time to wait for updates still arriving. */
 			maxSettleMs: number;
+			/** Every writer is in this process, so it knows when everything has arrived. */
+			allWritersHere: boolean;
 	  }
 	| { cmd: 'verify' }
 	| { cmd: 'close' }
