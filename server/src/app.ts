@@ -18,6 +18,10 @@ import { meRoutes } from './routes/me.ts';
 import { lockRoutes } from './routes/locks.ts';
 import { memberRoutes } from './routes/members.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { boardFollowUpRoutes, followUpRoutes } from './routes/follow-ups.ts';
+import { searchRoutes } from './routes/search.ts';
+import { schemaRoutes, snapshotRoutes } from './routes/snapshots.ts';
+import { SnapshotService } from './snapshots/snapshot-service.ts';
 import { SECURITY } from './routes/schemas.ts';
 import { syncRoutes } from './sockets/sync.ts';
 import type { WebHandler } from './web.ts';
@@ -54,10 +58,27 @@ export function createApp(deps: AppDeps, web: () => WebHandler | null) {
 	api.route('/boards', boardInviteRoutes(deps));
 	api.route('/boards', memberRoutes(deps));
 	api.route('/invites', inviteRoutes(deps));
-	const meeting = new MeetingService({ rooms: deps.rooms, db: deps.database.db, log: deps.log });
+	const snapshots = new SnapshotService({
+		rooms: deps.rooms,
+		db: deps.database.db,
+		sockets: deps.sockets,
+		log: deps.log
+	});
+	const meeting = new MeetingService({
+		rooms: deps.rooms,
+		db: deps.database.db,
+		log: deps.log,
+		// Close freezes the board: the snapshot is taken in the board's turn (issue #6).
+		afterClose: (boardId, state, actor) => snapshots.take(boardId, state, actor)
+	});
 	api.route('/boards', agendaRoutes(deps, meeting));
 	api.route('/boards', lockRoutes(deps, meeting));
 	api.route('/boards', queueRoutes(deps, meeting));
+	api.route('/boards', snapshotRoutes(deps, meeting, snapshots));
+	api.route('/boards', boardFollowUpRoutes(deps));
+	api.route('/follow-ups', followUpRoutes(deps));
+	api.route('/search', searchRoutes(deps));
+	api.route('/schemas', schemaRoutes());
 	api.openAPIRegistry.registerComponent('securitySchemes', SECURITY.cookie, {
 		type: 'apiKey',
 		in: 'cookie',

@@ -32,6 +32,11 @@ export interface MeetingServiceOptions {
 	log: Logger;
 	/** Server clock in epoch ms (tests may pin it). */
 	now?: () => number;
+	/**
+	 * Runs in the board's turn right after a change closed the meeting (every section locked,
+	 * meta stored): the snapshot is taken here, so no reopen can slip in before it.
+	 */
+	afterClose?(boardId: string, state: MetaState, actor: Person): Promise<unknown>;
 }
 
 const metaKey = (boardId: string): DocKey => ({ boardId, section: SectionId.meta });
@@ -105,6 +110,9 @@ export class MeetingService {
 		log.info('meeting changed', { board: boardId, by: actor.userId, action: change.action });
 		// Stored before the answer: a lock the caller was told about survives a crash.
 		await rooms.flush(key);
+		if (before.status !== 'closed' && next.status === 'closed') {
+			await this.#options.afterClose?.(boardId, next, actor);
+		}
 		return { ok: true, state: next };
 	}
 

@@ -57,6 +57,11 @@ export class SocketRegistry {
 		return this.#byBoard.get(boardId)?.size ?? 0;
 	}
 
+	/** Users with an open socket on the board in this process (attendance at close). */
+	usersOn(boardId: string): Set<string> {
+		return new Set([...(this.#byBoard.get(boardId) ?? [])].map((c) => c.userId));
+	}
+
 	remove(boardId: string, connection: Connection): void {
 		const set = this.#byBoard.get(boardId);
 		set?.delete(connection);
