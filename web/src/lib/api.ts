@@ -286,3 +286,177 @@ export async function changeRole(boardId: string, userId: string, role: Role): P
 	);
 	return body.members;
 }
+
+// --- Snapshots, exports, readiness, follow-ups and search (issue #6).
+
+/** The formats a snapshot downloads as, in the order the UI offers them. */
+export const EXPORT_FORMATS = [
+	{ format: 'md', label: 'Markdown', hint: 'The post-mortem document' },
+	{ format: 'html', label: 'HTML', hint: 'Print-ready page; print it to PDF' },
+	{ format: 'json', label: 'JSON', hint: 'Everything, with a published schema' },
+	{ format: 'csv', label: 'CSV', hint: 'Action items for Jira or Linear' }
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['format'];
+
+export interface SnapshotSummary {
+	revision: number;
+	closedAt: string;
+	closedBy: { userId: string; name: string } | null;
+	digest: string;
+}
+
+/** A snapshot with its frozen content (typed loosely: the export renders it, not the UI). */
+export interface Snapshot extends SnapshotSummary {
+	verified: boolean;
+	content: { board: { title: string }; overview: { texts: { title: string } } } & Record<
+		string,
+		unknown
+	>;
+}
+
+export interface SnapshotChange {
+	kind: 'added' | 'removed' | 'changed';
+	id: string;
+	label: string;
+	fields: { field: string; before: unknown; after: unknown }[];
+}
+
+export interface SnapshotDiff {
+	from: number;
+	to: number;
+	count: number;
+	sections: { section: string; changes: SnapshotChange[] }[];
+}
+
+export interface ReadinessWarning {
+	check: string;
+	section: string;
+	itemId: string | null;
+	message: string;
+}
+
+export interface FollowUp {
+	id: string;
+	boardId: string;
+	boardTitle: string;
+	boardService: string | null;
+	revision: number;
+	actionId: string;
+	title: string;
+	owner: string;
+	due: string;
+	priority: string;
+	status: 'open' | 'in-progress' | 'blocked' | 'done';
+	ticket: string;
+	updatedAt: string;
+	overdue: boolean;
+	canEdit: boolean;
+}
+
+export interface SearchQuery {
+	q?: string;
+	service?: string;
+	severity?: string;
+	category?: string;
+}
+
+export interface SearchResult {
+	boardId: string;
+	title: string;
+	revision: number;
+	closedAt: string;
+	severity: string;
+	services: string[];
+	categories: string[];
+	snippets: { section: string; text: string }[];
+}
+
+/** Where a snapshot's export downloads from (a plain link: the browser saves the file). */
+export function snapshotExportUrl(
+	boardId: string,
+	revision: number,
+	format: ExportFormat,
+	inline = false
+): string {
+	return boardPath(boardId, `/snapshots/${revision}?format=${format}${inline ? '&inline=1' : ''}`);
+}
+
+/** Where a draft export of the live board downloads from. */
+export function draftExportUrl(boardId: string, format: ExportFormat): string {
+	return boardPath(boardId, `/export?format=${format}`);
+}
+
+/** The board's snapshots, newest first. */
+export async function listSnapshots(boardId: string, f: Fetch = fetch): Promise<SnapshotSummary[]> {
+	const body = await request<{ snapshots: SnapshotSummary[] }>(f, boardPath(boardId, '/snapshots'));
+	return body.snapshots;
+}
+
+/** One snapshot with its content and whether its digest still verifies. */
+export function getSnapshot(
+	boardId: string,
+	revision: number,
+	f: Fetch = fetch
+): Promise<Snapshot> {
+	return request<Snapshot>(f, boardPath(boardId, `/snapshots/${revision}`));
+}
+
+/** What changed from revision − 1 to `revision`. */
+export function getSnapshotDiff(
+	boardId: string,
+	revision: number,
+	f: Fetch = fetch
+): Promise<SnapshotDiff> {
+	return request<SnapshotDiff>(f, boardPath(boardId, `/snapshots/${revision}/diff`));
+}
+
+/** Warnings to look at before closing (never blockers). */
+export async function getReadiness(boardId: string): Promise<ReadinessWarning[]> {
+	const body = await request<{ warnings: ReadinessWarning[] }>(
+		fetch,
+		boardPath(boardId, '/readiness')
+	);
+	return body.warnings;
+}
+
+/** Brings open follow-ups of earlier post-mortems on the same service into the discussion. */
+export async function pullFollowUps(boardId: string): Promise<number> {
+	const body = await request<{ added: number }>(fetch, boardPath(boardId, '/pull-follow-ups'), {
+		method: 'POST',
+		body: '{}'
+	});
+	return body.added;
+}
+
+/** Today in the viewer's zone, `YYYY-MM-DD`: what "overdue" is measured against. */
+export function localToday(now = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Follow-ups across every board of the caller, overdue first. */
+export async function listFollowUps(f: Fetch = fetch): Promise<FollowUp[]> {
+	const body = await request<{ followUps: FollowUp[] }>(f, `/api/follow-ups?today=${localToday()}`);
+	return body.followUps;
+}
+
+/** Changes a follow-up's status, owner or due date ('' clears the date). */
+export function updateFollowUp(
+	id: string,
+	patch: { status?: FollowUp['status']; owner?: string; due?: string }
+): Promise<FollowUp> {
+	return request<FollowUp>(fetch, `/api/follow-ups/${encodeURIComponent(id)}`, {
+		method: 'PATCH',
+		body: JSON.stringify(patch)
+	});
+}
+
+/** Searches the closed post-mortems of the caller's boards. */
+export function searchPostmortems(
+	query: SearchQuery,
+	f: Fetch = fetch
+): Promise<{ results: SearchResult[]; categories: Record<string, number> }> {
+	const params = new URLSearchParams();
+	for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+	return request(f, `/api/search?${params}`);
+}
