@@ -22,7 +22,7 @@ export function createLogger(
 		if (RANK[at] < RANK[level]) return;
 		const entry: LogFields = { time: new Date().toISOString(), level: at, msg: message, ...base };
 		for (const [key, value] of Object.entries(fields ?? {})) {
-			entry[key] = value instanceof Error ? { message: value.message, stack: value.stack } : value;
+			entry[key] = value instanceof Error ? serializeError(value) : value;
 		}
 		write(JSON.stringify(entry));
 	};
@@ -32,5 +32,20 @@ export function createLogger(
 		warn: (m, f) => emit('warn', m, f),
 		error: (m, f) => emit('error', m, f),
 		child: (fields) => createLogger(level, { ...base, ...fields }, write)
+	};
+}
+
+/**
+ * An error as a log field. Database errors quote the statement's parameters (password hashes,
+ * token hashes, emails): those lines are cut, and the driver's own cause is kept instead.
+ */
+export function serializeError(error: Error): LogFields {
+	const scrub = (text: string | undefined) =>
+		text?.replace(/\nparams:.*$/gm, '\nparams: [redacted]');
+	const cause = error.cause instanceof Error ? error.cause : null;
+	return {
+		message: scrub(error.message),
+		...(cause ? { cause: scrub(cause.message) } : {}),
+		stack: scrub(error.stack)
 	};
 }
