@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -37,14 +38,26 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-	if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-	const client = await PGlite.create(dataDir);
+	const onDisk = !dataDir.includes('://');
+	if (onDisk) await mkdir(dataDir, { recursive: true });
+	const unlock = onDisk ? lockDataDir(dataDir) : () => {};
+	let client: PGlite | undefined;
 	try {
+		client = await PGlite.create(dataDir);
 		const db = drizzlePglite({ client, schema, casing: 'snake_case' });
 		await migratePglite(db, { migrationsFolder });
-		return { db, kind: 'pglite', close: () => client.close() };
+		const opened = client;
+		return {
+			db,
+			kind: 'pglite',
+			close: async () => {
+				await opened.close();
+				unlock();
+			}
+		};
 	} catch (error) {
-		await client.close();
+		await client?.close();
+		unlock();
 		throw error;
 	}
 }
