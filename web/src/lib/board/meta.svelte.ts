@@ -72,6 +72,11 @@ export class MeetingState {
 		});
 	}
 
+	/** The board this meeting belongs to. */
+	get boardId(): string {
+		return this.#boardId;
+	}
+
 	#sample(updatedAt: number): void {
 		if (updatedAt <= 0) return;
 		this.#samples = [...this.#samples, updatedAt - Date.now()].slice(-OFFSET_SAMPLES);
