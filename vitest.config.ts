@@ -10,7 +10,7 @@ export default defineConfig({
 		],
 		exclude: ['**/node_modules/**', 'test/e2e/**'],
 		pool: 'forks',
-		testTimeout: 30_000,
+		testTimeout: 90_000,
 		hookTimeout: 60_000
 	}
 });
