@@ -91,6 +91,16 @@ export interface CloseInfo {
 	attendance: readonly Attendee[];
 }
 
+const ROLE_ORDER = ['facilitator', 'cofacilitator', 'participant', 'observer'];
+
+/** Facilitator first, then by name; the id settles ties, so the order never depends on input. */
+function byRoleThenName(a: Attendee, b: Attendee): number {
+	const role = ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role);
+	if (role !== 0) return role;
+	if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+	return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+}
+
 /** Reads every section through @debrief/doc's readers into one plain, storable object. */
 export function readBoardContent(docs: SectionDocs, info: CloseInfo): SnapshotContent {
 	const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -116,9 +126,7 @@ export function readBoardContent(docs: SectionDocs, info: CloseInfo): SnapshotCo
 		actions: readActions(docs.actions),
 		discussion: readDiscussion(docs.discussion),
 		agenda: info.agenda.map((s) => ({ ...s })),
-		attendance: [...info.attendance]
-			.map((a) => ({ ...a }))
-			.sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+		attendance: [...info.attendance].map((a) => ({ ...a })).sort(byRoleThenName)
 	};
 	return storable(content);
 }

@@ -31,6 +31,7 @@ th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid
 thead th{color:var(--muted);font-weight:500;background:var(--soft)}
 tr{break-inside:avoid}
 td.time{white-space:nowrap;font-variant-numeric:tabular-nums}
+td.by{white-space:nowrap}
 .impact{width:auto}
 .kind{font-size:12px;font-weight:500}
 .k-alert{color:var(--alert);fill:var(--alert)}.k-detection{color:var(--detection);fill:var(--detection)}.k-action{color:var(--action);fill:var(--action)}

@@ -82,7 +82,7 @@ function timeline(v: DocumentView): string {
 	const rows = v.timeline
 		.map(
 			(e) =>
-				`<tr><td class="time">${esc(e.time || 'no time')}</td><td><span class="kind k-${esc(e.kind)}">${esc(e.kindLabel)}</span></td><td>${multiline(e.text)}</td><td>${esc(e.author)}</td><td>${e.source ? link('source', e.source) : ''}</td></tr>`
+				`<tr><td class="time">${esc(e.time || 'no time')}</td><td><span class="kind k-${esc(e.kind)}">${esc(e.kindLabel)}</span></td><td>${multiline(e.text)}</td><td class="by">${esc(e.author)}</td><td>${e.source ? link('source', e.source) : ''}</td></tr>`
 		)
 		.join('\n');
 	return [

@@ -46,7 +46,7 @@ export function timelineChart(v: DocumentView): string {
 	const W = 760;
 	const left = 100;
 	const right = 16;
-	const top = 22;
+	const top = 46;
 	const lane = 18;
 	const height = top + kinds.length * lane + 26;
 	const x = (t: number) => left + ((t - lo) / (hi - lo)) * (W - left - right);
@@ -71,12 +71,17 @@ export function timelineChart(v: DocumentView): string {
 			`<text class="tick-label" x="${r1(x(t))}" y="${axisY + 4}" text-anchor="middle">${multiDay ? day : ''}${formatClock(t)}</text>`
 		);
 	}
-	for (const m of marks) {
+	// One row of labels per milestone, so close milestones never print over each other; past
+	// the middle a label ends at its rule instead of running off the right edge.
+	marks.forEach((m, row) => {
+		const at = x(m.at);
+		const flip = at > W / 2;
+		const y = 10 + row * 12;
 		out.push(
-			`<line class="milestone" x1="${r1(x(m.at))}" x2="${r1(x(m.at))}" y1="${top - 6}" y2="${axisY - 10}"/>`,
-			`<text class="milestone-label" x="${r1(x(m.at) + 3)}" y="${top - 10}">${m.label} ${formatClock(m.at)}</text>`
+			`<line class="milestone" x1="${r1(at)}" x2="${r1(at)}" y1="${y + 2}" y2="${axisY - 10}"/>`,
+			`<text class="milestone-label" x="${r1(flip ? at - 3 : at + 3)}" y="${y}"${flip ? ' text-anchor="end"' : ''}>${m.label} ${formatClock(m.at)}</text>`
 		);
-	}
+	});
 	for (const e of dated) {
 		const y = top + kinds.indexOf(e.kind as (typeof kinds)[number]) * lane + lane / 2;
 		out.push(
