@@ -21,7 +21,11 @@ export interface ColdJoinResult {
 	entries: number;
 	preloadMs: number;
 	/** Our server: the document was unloaded before each join and loaded from the database. */
-	cold?: JoinFigures & { unloaded: boolean };
+	cold?: JoinFigures & {
+		unloaded: boolean;
+		/** Longest answer to /metrics while the document unloaded (the server was busy that long). */
+		slowestMetricsWhileUnloadingMs: number;
+	};
 	/** A client held the document open, so it was in memory. */
 	warm: JoinFigures;
 	serverRssMiB: number;
@@ -30,11 +34,20 @@ export interface ColdJoinResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until our server holds no room in memory (the bench server unloads after 1 s idle). */
-export async function waitUnloaded(target: Target, timeoutMs = 60_000): Promise<boolean> {
+/**
+ * Waits until our server holds no room in memory (the bench server unloads after 1 s idle).
+ * `slowest` gets the longest /metrics answer meanwhile: how long unloading kept the server busy.
+ */
+export async function waitUnloaded(
+	target: Target,
+	timeoutMs = 60_000,
+	slowest: { ms: number } = { ms: 0 }
+): Promise<boolean> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
+		const asked = Date.now();
 		const rooms = (await target.metrics()).get('debrief_rooms');
+		slowest.ms = Math.max(slowest.ms, Date.now() - asked);
 		if (rooms === 0) return true;
 		await sleep(250);
 	}
@@ -76,11 +89,12 @@ export async function runColdJoin(
 	if (target.kind === 'debrief') {
 		const results: JoinResult[] = [];
 		let unloaded = true;
+		const slowest = { ms: 0 };
 		for (let i = 0; i < joins; i++) {
-			unloaded = (await waitUnloaded(target)) && unloaded;
+			unloaded = (await waitUnloaded(target, 60_000, slowest)) && unloaded;
 			results.push(await pool.call<JoinResult>(0, { cmd: 'join', url }));
 		}
-		cold = { ...figures(results), unloaded };
+		cold = { ...figures(results), unloaded, slowestMetricsWhileUnloadingMs: slowest.ms };
 	}
 	// Warm: one client holds the document open while the others join.
 	await pool.call<ConnectResult>(0, {

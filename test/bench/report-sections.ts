@@ -191,10 +191,21 @@ export function coldJoinSection(report: Report): string[] {
 			}
 		}
 	}
+	const stalls = report.coldJoin.flatMap((row) =>
+		OURS.flatMap((id) => {
+			const cold = row.results[id]?.cold;
+			return cold ? [`${SHORT[id]} ${row.entries}: ${cold.slowestMetricsWhileUnloadingMs} ms`] : [];
+		})
+	);
 	return [
 		...out,
 		'',
 		'The reference server keeps every document in memory until it exits, so it has no cold join to compare with.',
+		...(stalls.length
+			? [
+					`Longest /metrics answer while our server unloaded (stored and freed) the document: ${stalls.join('; ')}.`
+				]
+			: []),
 		''
 	];
 }

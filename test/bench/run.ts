@@ -119,7 +119,12 @@ async function main() {
 				await warmUp(pool, target);
 			}
 		});
-		await runScenarios(report, pool, targets);
+		await runScenarios(report, pool, targets).catch((error: unknown) => {
+			for (const target of targets.values()) {
+				console.error(`[bench] last output of ${target.name}:\n${target.output().slice(-4000)}`);
+			}
+			throw error;
+		});
 		for (const target of targets.values()) await target.stop();
 		targets.clear();
 		if (config.scenarios.includes('S6')) {

@@ -24,6 +24,8 @@ export interface Target {
 	newRoom(options?: { readers?: boolean }): Promise<RoomRef>;
 	/** Prometheus figures from /metrics by name (empty for the reference server). */
 	metrics(): Promise<Map<string, number>>;
+	/** What the server printed (for a report of why a run failed). */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -108,12 +110,26 @@ export async function startDebrief(
 			};
 		},
 		metrics: () => readMetrics(url),
+		output: server.output,
 		stop: () => stopChild(server.process, server.exited)
 	};
 }
 
-export async function readMetrics(url: string): Promise<Map<string, number>> {
-	const text = await (await fetch(`${url}/metrics`)).text();
+/**
+ * Prometheus figures by name. Retried: a server whose event loop was blocked for longer than its
+ * keep-alive timeout resets the pooled connection the next request goes out on.
+ */
+export async function readMetrics(url: string, attempts = 3): Promise<Map<string, number>> {
+	let text = '';
+	for (let attempt = 1; ; attempt++) {
+		try {
+			text = await (await fetch(`${url}/metrics`)).text();
+			break;
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
 	const figures = new Map<string, number>();
 	for (const line of text.split('\n')) {
 		if (line.startsWith('#') || !line.trim()) continue;
@@ -161,6 +177,7 @@ export async function startReference(cpus: string | null): Promise<Target> {
 			return { path, writerQuery: '', readerQuery: '' };
 		},
 		metrics: async () => new Map(),
+		output: () => output,
 		stop: () => stopChild(child, exited)
 	};
 }
