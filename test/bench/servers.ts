@@ -120,16 +120,17 @@ export async function startDebrief(
  * keep-alive timeout resets the pooled connection the next request goes out on.
  */
 export async function readMetrics(url: string, attempts = 3): Promise<Map<string, number>> {
-	let text = '';
 	for (let attempt = 1; ; attempt++) {
 		try {
-			text = await (await fetch(`${url}/metrics`)).text();
-			break;
+			return parseMetrics(await (await fetch(`${url}/metrics`)).text());
 		} catch (error) {
 			if (attempt >= attempts) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	}
+}
+
+function parseMetrics(text: string): Map<string, number> {
 	const figures = new Map<string, number>();
 	for (const line of text.split('\n')) {
 		if (line.startsWith('#') || !line.trim()) continue;
