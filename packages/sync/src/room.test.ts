@@ -315,3 +315,29 @@ describe('Room limits', () => {
 		expect(room.doc.store.pendingStructs).toBeNull();
 	});
 });
+
+describe('Room joins', () => {
+	it('encodes the whole document once for newcomers who join before the next change', async () => {
+		const { room } = createRoom();
+		await room.ready;
+		const writer = new TestPeer(room, 'w').connect();
+		writer.doc.getText('t').insert(0, 'shared state');
+		const frames: Uint8Array[] = [];
+		for (let i = 0; i < 3; i++) {
+			const peer = new TestPeer(room, `n${i}`);
+			const send = peer.send.bind(peer);
+			peer.send = (frame) => {
+				frames.push(frame);
+				send(frame);
+			};
+			peer.connect();
+			expect(text(peer)).toBe('shared state');
+		}
+		const steps = frames.filter((f) => f[0] === 0 && f[1] === 1);
+		expect(steps).toHaveLength(3);
+		expect(steps[1]).toBe(steps[0]);
+		writer.doc.getText('t').insert(0, 'new ');
+		const late = new TestPeer(room, 'late').connect();
+		expect(text(late)).toBe('new shared state');
+	});
+});

@@ -94,6 +94,8 @@ export class Room {
 	#failed = false;
 	#locked = false;
 	#destroyed = false;
+	/** The whole document as a sync step 2 frame, until the next change. */
+	#fullState: Uint8Array | null = null;
 	/** Approximate encoded size: stored bytes at load plus every change since. */
 	#size = 0;
 
@@ -266,8 +268,7 @@ export class Room {
 		const message: Message = decoded.message;
 		switch (message.type) {
 			case 'sync-step-1': {
-				const update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-				this.#send(peer, encodeMessage({ type: 'sync-step-2', update }));
+				this.#send(peer, this.#syncStep2(message.stateVector));
 				return;
 			}
 			case 'sync-step-2':
@@ -287,6 +288,20 @@ export class Room {
 				// Only servers send these; a client that does is confused but harmless.
 				return;
 		}
+	}
+
+	/**
+	 * The answer to a sync step 1. A newcomer (empty state vector) needs the whole document: that
+	 * frame is encoded once and shared by everyone who joins before the next change, so 200
+	 * people opening the board at the start of the meeting cost one encoding, not 200.
+	 */
+	#syncStep2(stateVector: Uint8Array): Uint8Array {
+		const fresh = stateVector.length === 1 && stateVector[0] === 0;
+		if (fresh && this.#fullState) return this.#fullState;
+		const update = Y.encodeStateAsUpdate(this.doc, stateVector);
+		const frame = encodeMessage({ type: 'sync-step-2', update });
+		if (fresh) this.#fullState = frame;
+		return frame;
 	}
 
 	#write(peer: Peer, update: Uint8Array): void {
@@ -366,6 +381,7 @@ export class Room {
 
 	#onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		// Stored content is already stored, and nobody is waiting for it yet.
+		this.#fullState = null;
 		if (origin === LOAD_ORIGIN) return;
 		this.#size += update.length;
 		const source: UpdateSource =
