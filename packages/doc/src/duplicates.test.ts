@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+	createDuplicateFinder,
 	findLikelyDuplicates,
 	matchExisting,
 	mergeTimelineEntries,
@@ -36,6 +37,21 @@ describe('likely duplicates', () => {
 			e('c', '2026-03-01T14:02:30Z', 'Checkout 500s!')
 		]);
 		expect(groups).toEqual([{ ids: ['a', 'b', 'c'] }]);
+	});
+
+	it('finds the same groups again after edits when it remembers each minute', () => {
+		const find = createDuplicateFinder();
+		const entries = [
+			e('a', '2026-03-01T14:02:00Z', 'checkout 500s'),
+			e('b', '2026-03-01T14:02:30Z', 'checkout 500s spike'),
+			e('c', '2026-03-01T14:05:00Z', 'rollback started'),
+			e('d', '2026-03-01T14:05:10Z', 'cache flushed')
+		];
+		expect(find(entries)).toEqual(findLikelyDuplicates(entries));
+		const edited = [...entries.slice(0, 3), e('d', '2026-03-01T14:05:10Z', 'rollback started!')];
+		expect(find(edited)).toEqual([{ ids: ['a', 'b'] }, { ids: ['c', 'd'] }]);
+		const removed = edited.filter((x) => x.id !== 'b');
+		expect(find(removed)).toEqual([{ ids: ['c', 'd'] }]);
 	});
 
 	it('matches pasted lines against events already on the timeline', () => {

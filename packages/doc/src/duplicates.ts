@@ -34,22 +34,39 @@ function bigrams(s: string): Map<string, number> {
 	return out;
 }
 
+/** A text made ready for comparing: normalised, with its character pairs counted once. */
+interface Prepared {
+	norm: string;
+	grams: Map<string, number> | null;
+}
+
+function prepare(text: string): Prepared {
+	return { norm: normalizeText(text), grams: null };
+}
+
+/** Similarity of two prepared texts; the pair counts are built only when needed, and kept. */
+function similarity(a: Prepared, b: Prepared, threshold = 0): number {
+	const x = a.norm;
+	const y = b.norm;
+	if (x === y) return 1;
+	if (x.length < 2 || y.length < 2) return 0;
+	const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+	if (short.length >= 8 && long.includes(short)) return 1;
+	// The best Dice score two lengths allow: below the bar, no need to count pairs.
+	if ((2 * (short.length - 1)) / (x.length + y.length - 2) < threshold) return 0;
+	a.grams ??= bigrams(x);
+	b.grams ??= bigrams(y);
+	let shared = 0;
+	for (const [g, n] of a.grams) shared += Math.min(n, b.grams.get(g) ?? 0);
+	return (2 * shared) / (x.length - 1 + (y.length - 1));
+}
+
 /**
  * How alike two texts are, 0 to 1: the Dice coefficient of their character pairs, and 1 when one
  * contains the other (a short alert and the same alert with a comment added).
  */
 export function textSimilarity(a: string, b: string): number {
-	const x = normalizeText(a);
-	const y = normalizeText(b);
-	if (x === y) return 1;
-	if (x.length < 2 || y.length < 2) return 0;
-	const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-	if (short.length >= 8 && long.includes(short)) return 1;
-	const bx = bigrams(x);
-	const by = bigrams(y);
-	let shared = 0;
-	for (const [g, n] of bx) shared += Math.min(n, by.get(g) ?? 0);
-	return (2 * shared) / (x.length - 1 + (y.length - 1));
+	return similarity(prepare(a), prepare(b));
 }
 
 const minuteOf = (at: string): number | null => {
@@ -62,6 +79,71 @@ export interface DuplicateGroup {
 	ids: string[];
 }
 
+/** Groups of one minute's events (ids), computed by comparing every pair in it. */
+function groupBucket(bucket: { id: string; text: string }[], threshold: number): string[][] {
+	const prepared = bucket.map((e) => ({ id: e.id, text: prepare(e.text) }));
+	const parent = new Map<string, string>();
+	const find = (id: string): string => {
+		let root = id;
+		while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+		parent.set(id, root);
+		return root;
+	};
+	for (let i = 0; i < prepared.length; i++) {
+		for (let j = i + 1; j < prepared.length; j++) {
+			const a = prepared[i]!;
+			const b = prepared[j]!;
+			if (similarity(a.text, b.text, threshold) < threshold) continue;
+			if (!parent.has(a.id)) parent.set(a.id, a.id);
+			if (!parent.has(b.id)) parent.set(b.id, b.id);
+			parent.set(find(b.id), find(a.id));
+		}
+	}
+	const groups = new Map<string, string[]>();
+	for (const id of parent.keys()) {
+		const root = find(id);
+		groups.set(root, [...(groups.get(root) ?? []), id]);
+	}
+	return [...groups.values()];
+}
+
+/**
+ * A duplicate finder that remembers each minute's answer: called again after one edit, it
+ * compares again only the minute that changed. Same result as `findLikelyDuplicates`.
+ */
+export function createDuplicateFinder(
+	threshold = DUPLICATE_THRESHOLD
+): (entries: readonly Pick<TimelineEntry, 'id' | 'at' | 'text'>[]) => DuplicateGroup[] {
+	let memo = new Map<number, { key: string; groups: string[][] }>();
+	return (entries) => {
+		const buckets = new Map<number, { id: string; text: string }[]>();
+		const order = new Map<string, number>();
+		entries.forEach((e, i) => {
+			order.set(e.id, i);
+			const minute = minuteOf(e.at);
+			if (minute === null) return;
+			const bucket = buckets.get(minute);
+			if (bucket) bucket.push({ id: e.id, text: e.text });
+			else buckets.set(minute, [{ id: e.id, text: e.text }]);
+		});
+		const next = new Map<number, { key: string; groups: string[][] }>();
+		const all: string[][] = [];
+		for (const [minute, bucket] of buckets) {
+			if (bucket.length < 2) continue;
+			const key = bucket.map((e) => `${e.id}\u0000${e.text}`).join('\u0001');
+			const known = memo.get(minute);
+			const groups = known?.key === key ? known.groups : groupBucket(bucket, threshold);
+			next.set(minute, { key, groups });
+			all.push(...groups);
+		}
+		memo = next;
+		const rank = (id: string): number => order.get(id) ?? 0;
+		return all
+			.map((ids) => ({ ids: [...ids].sort((a, b) => rank(a) - rank(b)) }))
+			.sort((a, b) => rank(a.ids[0]!) - rank(b.ids[0]!));
+	};
+}
+
 /**
  * Groups of likely duplicates. Only events of the same minute are compared, so a timeline of
  * thousands of events costs little more than one pass.
@@ -70,46 +152,7 @@ export function findLikelyDuplicates(
 	entries: readonly Pick<TimelineEntry, 'id' | 'at' | 'text'>[],
 	threshold = DUPLICATE_THRESHOLD
 ): DuplicateGroup[] {
-	const buckets = new Map<number, (typeof entries)[number][]>();
-	const order = new Map<string, number>();
-	entries.forEach((e, i) => {
-		order.set(e.id, i);
-		const minute = minuteOf(e.at);
-		if (minute === null) return;
-		const bucket = buckets.get(minute);
-		if (bucket) bucket.push(e);
-		else buckets.set(minute, [e]);
-	});
-	const parent = new Map<string, string>();
-	const find = (id: string): string => {
-		let root = id;
-		while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-		parent.set(id, root);
-		return root;
-	};
-	for (const bucket of buckets.values()) {
-		for (let i = 0; i < bucket.length; i++) {
-			for (let j = i + 1; j < bucket.length; j++) {
-				const a = bucket[i]!;
-				const b = bucket[j]!;
-				if (textSimilarity(a.text, b.text) < threshold) continue;
-				if (!parent.has(a.id)) parent.set(a.id, a.id);
-				if (!parent.has(b.id)) parent.set(b.id, b.id);
-				parent.set(find(b.id), find(a.id));
-			}
-		}
-	}
-	const groups = new Map<string, string[]>();
-	for (const id of parent.keys()) {
-		const root = find(id);
-		const g = groups.get(root);
-		if (g) g.push(id);
-		else groups.set(root, [id]);
-	}
-	const rank = (id: string): number => order.get(id) ?? 0;
-	return [...groups.values()]
-		.map((ids) => ({ ids: ids.sort((a, b) => rank(a) - rank(b)) }))
-		.sort((a, b) => rank(a.ids[0]!) - rank(b.ids[0]!));
+	return createDuplicateFinder(threshold)(entries);
 }
 
 /** For each candidate (e.g. a pasted line), the id of an existing event it likely repeats. */
@@ -118,16 +161,19 @@ export function matchExisting(
 	existing: readonly Pick<TimelineEntry, 'id' | 'at' | 'text'>[],
 	threshold = DUPLICATE_THRESHOLD
 ): (string | null)[] {
-	const byMinute = new Map<number, (typeof existing)[number][]>();
+	const byMinute = new Map<number, { id: string; text: Prepared }[]>();
 	for (const e of existing) {
 		const minute = minuteOf(e.at);
 		if (minute === null) continue;
-		byMinute.set(minute, [...(byMinute.get(minute) ?? []), e]);
+		const bucket = byMinute.get(minute) ?? [];
+		bucket.push({ id: e.id, text: prepare(e.text) });
+		byMinute.set(minute, bucket);
 	}
 	return candidates.map((c) => {
 		const minute = minuteOf(c.at);
 		if (minute === null) return null;
-		const hit = byMinute.get(minute)?.find((e) => textSimilarity(e.text, c.text) >= threshold);
+		const text = prepare(c.text);
+		const hit = byMinute.get(minute)?.find((e) => similarity(e.text, text, threshold) >= threshold);
 		return hit?.id ?? null;
 	});
 }

@@ -212,6 +212,7 @@ export {
 	normalizeText,
 	textSimilarity,
 	findLikelyDuplicates,
+	createDuplicateFinder,
 	matchExisting,
 	mergeTimelineEntries
 } from './duplicates.ts';

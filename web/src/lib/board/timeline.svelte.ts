@@ -1,6 +1,6 @@
 import {
 	addTimelineEntry,
-	findLikelyDuplicates,
+	createDuplicateFinder,
 	mergeTimelineEntries,
 	observeTimeline,
 	readTimeline,
@@ -32,13 +32,43 @@ export class TimelineState extends SectionState {
 	readonly section = 'timeline' as const;
 	readonly #view: LiveView<TimelineEntry[]>;
 	#dupes: { entries: TimelineEntry[]; groups: DuplicateGroup[] } | null = null;
+	/** Remembers each minute's comparison, so an edit re-compares one minute. */
+	readonly #findDuplicates = createDuplicateFinder();
+	/** The last objects handed out, by id: an unchanged entry keeps its identity across reads. */
+	// A cache for the read, never read reactively.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#previous = new Map<string, TimelineEntry>();
 
 	constructor(ctx: SectionContext) {
 		super(ctx);
 		this.#view = new LiveView(
 			(onChange) => observeTimeline(this.doc, onChange),
-			() => readTimeline(this.doc)
+			() => this.#read()
 		);
+	}
+
+	/**
+	 * Reads the timeline, reusing the previous object of every entry that did not change. One
+	 * remote edit then changes one object, and a list of 2,000 rows re-renders one row, not all.
+	 */
+	#read(): TimelineEntry[] {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const next = new Map<string, TimelineEntry>();
+		const entries = readTimeline(this.doc).map((e) => {
+			const old = this.#previous.get(e.id);
+			const same =
+				old &&
+				old.at === e.at &&
+				old.kind === e.kind &&
+				old.text === e.text &&
+				old.source === e.source &&
+				old.author === e.author;
+			const kept = same ? old : e;
+			next.set(e.id, kept);
+			return kept;
+		});
+		this.#previous = next;
+		return entries;
 	}
 
 	/** All entries, sorted by time. */
@@ -50,7 +80,7 @@ export class TimelineState extends SectionState {
 	get duplicates(): DuplicateGroup[] {
 		const entries = this.entries;
 		if (this.#dupes?.entries !== entries) {
-			this.#dupes = { entries, groups: findLikelyDuplicates(entries) };
+			this.#dupes = { entries, groups: this.#findDuplicates(entries) };
 		}
 		return this.#dupes.groups;
 	}
