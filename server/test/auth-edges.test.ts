@@ -172,7 +172,15 @@ describe.each(BACKENDS)('auth edges ($name)', ({ env }) => {
 					'PATCH /boards/{id}/members/{userId}',
 					'DELETE /boards/{id}/members/{userId}',
 					'GET /invites/{token}',
-					'POST /invites/{token}/accept'
+					'POST /invites/{token}/accept',
+					'GET /boards/{id}/agenda',
+					'POST /boards/{id}/agenda',
+					'GET /boards/{id}/audit',
+					'PUT /boards/{id}/locks/{section}',
+					'POST /boards/{id}/close',
+					'POST /boards/{id}/reopen',
+					'POST /boards/{id}/queue',
+					'POST /boards/{id}/ready-check'
 				].sort()
 			);
 			expect(doc.components.securitySchemes).toMatchObject({
