@@ -153,7 +153,8 @@ export function connectProvider(
 		baseOf(server).replace(/^http/, 'ws') + `/sync/${boardId}`,
 		section,
 		options.doc ?? new Y.Doc(),
-		{ WebSocketPolyfill: WebSocket as never, params, maxBackoffTime: 500 }
+		// No BroadcastChannel: clients in one test process must meet only through the server.
+		{ WebSocketPolyfill: WebSocket as never, params, maxBackoffTime: 500, disableBc: true }
 	);
 	return provider;
 }

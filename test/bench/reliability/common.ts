@@ -41,7 +41,9 @@ export function provider(
 	return new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync/${boardId}`, section, doc, {
 		WebSocketPolyfill: WebSocket as never,
 		params: { token },
-		maxBackoffTime: 1000
+		maxBackoffTime: 1000,
+		// No BroadcastChannel: clients in one process must meet only through the server.
+		disableBc: true
 	});
 }
 
