@@ -47,7 +47,9 @@ export function createApp(deps: AppDeps, web: () => WebHandler | null) {
 	api.use(
 		bodyLimit({
 			maxSize: 1024 * 1024,
-			onError: (c) => c.json({ error: 'the request body is over 1 MiB' }, 413)
+			// The rest of the body is never read, so this connection cannot carry another request.
+			onError: (c) =>
+				c.json({ error: 'the request body is over 1 MiB' }, 413, { connection: 'close' })
 		})
 	);
 	// After the Origin check: a refused cross-site request never touches a session.

@@ -124,7 +124,13 @@ describe('fuzz', () => {
 						...(random() < 0.8 ? { authorization: `Bearer ${board.token}` } : {})
 					},
 					body
+				}).catch((error: unknown) => {
+					// A body over the limit is answered 413 before it is read; the server may close
+					// the connection while the client is still sending. Only then is this allowed.
+					if ((body?.length ?? 0) > 1024 * 1024) return null;
+					throw error;
 				});
+				if (!response) continue;
 				if (response.status >= 500) failures.push(`${route.method} ${path} -> ${response.status}`);
 			}
 		}
