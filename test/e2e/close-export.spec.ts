@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Download, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -72,6 +73,19 @@ async function signUpWithToken(request: APIRequestContext, name: string): Promis
 	return ((await res.json()) as { token: string }).token;
 }
 
+/** No axe violation on the page, in light and in dark. */
+async function expectAccessible(page: Page, exclude?: string): Promise<void> {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const builder = new AxeBuilder({ page });
+		const { violations } = await (exclude ? builder.exclude(exclude) : builder).analyze();
+		expect(
+			violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+		).toEqual([]);
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+}
+
 async function saved(download: Download): Promise<string> {
 	return readFileSync((await download.path())!, 'utf8');
 }
@@ -89,6 +103,8 @@ test.describe('close, export and follow up', () => {
 		browser,
 		baseURL
 	}) => {
+		// Two people, four downloads, a PDF and six accessibility scans: more than the default minute.
+		test.setTimeout(180_000);
 		const faciContext = await newPerson(browser, baseURL!);
 		const token = await signUpWithToken(faciContext.request, 'Fay Ortiz');
 		const board = await createBoard(faciContext.request, 'E2E: checkout pool ran dry');
@@ -187,11 +203,14 @@ test.describe('close, export and follow up', () => {
 		const frame = fay.frameLocator('[data-testid="snapshot-document"]');
 		await expect(frame.locator('h1')).toHaveText('E2E: checkout pool ran dry');
 		await fay.screenshot({ path: '/tmp/close-export-revision.png', fullPage: true });
+		// The document frame runs no script, so axe cannot enter it: the export is scanned on its own.
+		await expectAccessible(fay, '[data-testid="snapshot-document"]');
 		const printable = await faciContext.newPage();
 		await printable.goto(`/api/boards/${board.id}/snapshots/1?format=html&inline=1`);
 		const pdf = await printable.pdf({ format: 'A4' });
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		expect(pdf.length).toBeGreaterThan(10_000);
+		await expectAccessible(printable);
 
 		// The participant's follow-ups page: overdue first; a status change sticks.
 		await pat.goto('/');
@@ -202,6 +221,7 @@ test.describe('close, export and follow up', () => {
 		await expect(rows.nth(0).getByTestId('overdue')).toBeVisible();
 		await expect(rows.nth(1)).toContainText('Size the pool from peak traffic');
 		await pat.screenshot({ path: '/tmp/close-export-follow-ups.png' });
+		await expectAccessible(pat);
 		await rows.nth(0).getByTestId('follow-up-status').selectOption('in-progress');
 		await expect(pat.getByTestId('follow-ups-summary')).toContainText('2 open · 1 overdue');
 		await pat.reload();
@@ -216,5 +236,13 @@ test.describe('close, export and follow up', () => {
 		await expect(pat.getByTestId('follow-ups-summary')).toContainText('1 open');
 		await pat.reload();
 		await expect(pat.getByTestId('follow-up-row')).toHaveCount(1);
+
+		// Search finds the closed post-mortem by a word of its summary.
+		await pat.getByRole('link', { name: 'Search' }).click();
+		await pat.getByTestId('search-q').fill('traffic peak');
+		await pat.getByTestId('search-q').press('Enter');
+		await expect(pat.getByTestId('search-result')).toHaveCount(1);
+		await expect(pat.getByTestId('search-result')).toContainText('E2E: checkout pool ran dry');
+		await expectAccessible(pat);
 	});
 });

@@ -211,9 +211,9 @@ export function renderHtml(content: SnapshotContent, digest: string | null): str
 		`<title>${esc(v.title)}${v.draft ? ' (draft)' : ''} · Post-mortem</title>`,
 		`<style>${HTML_STYLE}</style>`,
 		'</head>',
-		`<body><article${v.draft ? ' class="is-draft"' : ''}>`,
+		`<body><main><article${v.draft ? ' class="is-draft"' : ''}>`,
 		...body,
-		'</article></body>',
+		'</article></main></body>',
 		'</html>',
 		''
 	].join('\n');
