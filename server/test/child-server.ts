@@ -39,7 +39,8 @@ export async function startChildServer(
 	// and a SIGKILL would then hit the wrapper and leave the real server running.
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(listenPort), LOG_LEVEL: 'info', ...env },
+		// The test's own DATABASE_URL / REDIS_URL are not inherited: each test says what it runs on.
+		env: { ...inherited(), PORT: String(listenPort), LOG_LEVEL: 'info', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -64,4 +65,9 @@ export async function startChildServer(
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	return { url, process: child, output: () => output, exited };
+}
+
+function inherited(): NodeJS.ProcessEnv {
+	const { DATABASE_URL: _database, REDIS_URL: _redis, ...rest } = process.env;
+	return rest;
 }

@@ -57,7 +57,7 @@ describe.each(BACKENDS)('room lifecycle ($name)', ({ env }) => {
 		);
 		// The room leaves memory when its unload starts; the compaction commits a moment later.
 		let after = await rowsOf(boardId);
-		for (let i = 0; i < 100 && after.log > 0; i++) {
+		for (let i = 0; i < 400 && after.log > 0; i++) {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 			after = await rowsOf(boardId);
 		}
