@@ -16,7 +16,8 @@ export function lockDataDir(dataDir: string, pid = process.pid): () => void {
 		if (holder && holder !== pid && isAlive(holder)) {
 			throw new Error(
 				`Another Debrief server (pid ${holder}) is using ${dataDir}. Stop it, or give this one ` +
-					'its own DEBRIEF_DATA_DIR.'
+					'its own DEBRIEF_DATA_DIR.',
+				{ cause: error }
 			);
 		}
 		writeFileSync(file, String(pid));
