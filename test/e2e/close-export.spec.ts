@@ -39,6 +39,8 @@ async function writeSection(
 		doc,
 		{
 			WebSocketPolyfill: WebSocket as never,
+			// Meet only through the server: a BroadcastChannel would let the reader see the write directly.
+			disableBc: true,
 			params: { token }
 		}
 	);
@@ -52,6 +54,7 @@ async function writeSection(
 		check,
 		{
 			WebSocketPolyfill: WebSocket as never,
+			disableBc: true,
 			params: { token }
 		}
 	);
