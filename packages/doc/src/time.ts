@@ -5,8 +5,25 @@
 const ISO_WITH_ZONE =
 	/^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Recent answers of `parseZonedIso`: a timeline of thousands of events asks for the same few
+ * thousand strings on every change (sort, day headings, impact times, duplicates). Bounded: it is
+ * emptied when full, which costs one round of re-parsing.
+ */
+const parsed = new Map<string, number | null>();
+const PARSED_MAX = 20_000;
+
 /** Epoch milliseconds of an ISO-8601 date-time with zone, or `null` when it is not one. */
 export function parseZonedIso(value: string): number | null {
+	const known = parsed.get(value);
+	if (known !== undefined) return known;
+	const ms = parseUncached(value);
+	if (parsed.size >= PARSED_MAX) parsed.clear();
+	parsed.set(value, ms);
+	return ms;
+}
+
+function parseUncached(value: string): number | null {
 	const m = ISO_WITH_ZONE.exec(value);
 	if (!m) return null;
 	const ms = Date.parse(value);
