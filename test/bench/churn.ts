@@ -6,7 +6,7 @@ import { socketUrl } from './servers.ts';
 import type { RoomRef, Target } from './servers.ts';
 import { now } from './sync-client.ts';
 import type { ClientSpec } from './sync-client.ts';
-import { percentile, round } from './stats.ts';
+import { round } from './stats.ts';
 import type { ConnectResult, RunResult } from './worker-protocol.ts';
 
 export interface ChurnRound {
@@ -28,7 +28,7 @@ export interface ChurnResult {
 	coldStartRssMiB: number;
 	startRssMiB: number;
 	rounds: ChurnRound[];
-	/** Medians over rounds, from the RSS steps above (KiB). */
+	/** From round 0's RSS steps (KiB): see runChurn. */
 	perLoadedBoardKiB: number;
 	perConnectionKiB: number;
 }
@@ -62,7 +62,7 @@ export async function runChurn(
 ): Promise<ChurnResult> {
 	const settle = async () => {
 		if (target.kind === 'debrief') await waitUnloaded(target);
-		await sleep(1500);
+		await sleep(1000);
 	};
 	await settle();
 	const coldStart = readProcess(target.pid).rssMiB;
@@ -90,15 +90,14 @@ export async function runChurn(
 			`  round ${n}${n === 0 ? ' (warm-up)' : ''}: RSS ${r.before} → ${r.twoSockets} → ${r.after} MiB (${entry.afterVsStartPercent}% vs start), rooms after: ${entry.roomsAfter ?? 'n/a'}`
 		);
 	}
-	const counted = result.rounds.filter((r) => r.round > 0);
-	const perConnection = counted.map(
-		(r) => ((r.rssMiB.twoSockets - r.rssMiB.oneSocket) * 1024) / boards
+	// From round 0, on a server that has done nothing but warm up: later rounds start on a heap
+	// holding the garbage of the round before, which the next collection frees mid-measurement.
+	const first = result.rounds[0]!.rssMiB;
+	result.perConnectionKiB = round(((first.twoSockets - first.oneSocket) * 1024) / boards, 1);
+	result.perLoadedBoardKiB = round(
+		((first.oneSocket - first.before) * 1024) / boards - result.perConnectionKiB,
+		1
 	);
-	const perBoard = counted.map(
-		(r, i) => ((r.rssMiB.oneSocket - r.rssMiB.before) * 1024) / boards - perConnection[i]!
-	);
-	result.perConnectionKiB = round(percentile(perConnection, 50), 1);
-	result.perLoadedBoardKiB = round(percentile(perBoard, 50), 1);
 	return result;
 }
 
@@ -120,10 +119,10 @@ async function churnRound(
 	const rooms = await newRooms(target, boards, 16, false);
 	const createBoardsMs = round(now() - created);
 	const first = await pool.all<ConnectResult>(split(specs(rooms, target, 'writer', 0)));
-	await sleep(1000);
+	await sleep(500);
 	const oneSocket = rss();
 	const second = await pool.all<ConnectResult>(split(specs(rooms, target, 'reader', boards)));
-	await sleep(1000);
+	await sleep(500);
 	const twoSockets = rss();
 	const runs = await pool.all<RunResult>(() => ({
 		cmd: 'run',

@@ -17,6 +17,11 @@ export interface BenchConfig {
 	capacitySeconds: number;
 	churnRounds: number;
 	churnBoards: number;
+	/**
+	 * Servers the churn runs on. Not PGlite by default: its embedded database lives in the same
+	 * process and its memory swings by a hundred MiB on its own, which hides the server's.
+	 */
+	churnTargets: TargetId[];
 	/** How many of S7's stages run (the heaviest last). */
 	persistenceStages: number;
 	clientProcesses: number;
@@ -38,12 +43,13 @@ function list<T extends string>(raw: string | undefined, all: readonly T[], name
 /**
  * Knobs (environment): BENCH_QUICK=1 for a run of a few minutes; BENCH_SECONDS per fan-out run;
  * BENCH_ONLY=S1,S4 to pick scenarios; BENCH_TARGETS=reference,pglite to pick servers;
+ * BENCH_CHURN_TARGETS the servers of the churn run (default reference,postgres);
  * BENCH_CLIENT_PROCS load processes (default 1: this machine has one core for them); BENCH_NICE
  * the nice value of everything the bench starts (default -10, 0 to leave priorities alone).
  */
 export function readConfig(env: Source = process.env): BenchConfig {
 	const quick = env.BENCH_QUICK === '1';
-	const seconds = Number(env.BENCH_SECONDS ?? (quick ? 4 : 15));
+	const seconds = Number(env.BENCH_SECONDS ?? (quick ? 4 : 10));
 	if (!(seconds > 0)) throw new Error('BENCH_SECONDS must be a positive number');
 	const processes = Number(env.BENCH_CLIENT_PROCS ?? 1);
 	if (!Number.isInteger(processes) || processes < 1) {
@@ -56,12 +62,15 @@ export function readConfig(env: Source = process.env): BenchConfig {
 		targets: list(env.BENCH_TARGETS, TARGETS, 'BENCH_TARGETS'),
 		coldJoinEntries: quick ? [5_000] : [5_000, 20_000],
 		coldJoins: quick ? 1 : 3,
-		capacitySteps: quick
-			? [20, 80, 240]
-			: [20, 40, 80, 120, 160, 200, 240, 280, 320, 400, 480, 560, 640],
-		capacitySeconds: quick ? 3 : 8,
+		capacitySteps: quick ? [20, 80, 240] : [20, 60, 120, 180, 240, 320, 400, 480, 640],
+		capacitySeconds: quick ? 3 : 6,
 		churnRounds: quick ? 1 : 5,
 		churnBoards: quick ? 200 : 1000,
+		churnTargets: list(
+			env.BENCH_CHURN_TARGETS ?? 'reference,postgres',
+			TARGETS,
+			'BENCH_CHURN_TARGETS'
+		),
 		persistenceStages: quick ? 2 : 3,
 		clientProcesses: processes,
 		nice: Number(env.BENCH_NICE ?? -10)

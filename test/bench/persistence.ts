@@ -18,8 +18,10 @@ export interface PersistenceStage {
 	 */
 	persistLagMs: Summary;
 	queueDepthMax: number;
-	/** After the last send, until nothing was left to store. */
+	/** After the last send, until nothing was left to store (NaN: not within a minute). */
 	drainMs: number;
+	/** How many samples of the gauges were taken while sending (a busy server answers slowly). */
+	samples: number;
 	fanoutP99Ms: number;
 	lost: number;
 	connectFailures: number;
@@ -50,9 +52,12 @@ export async function runPersistence(
 			accepted: number;
 			persisted: number;
 		}> = [];
-		let sampling = true;
+		// Sampling goes on after the sends until the queue is empty (at most a minute more), so the
+		// drain time is measured from the last send rather than from when the run wound down.
+		let endAt = Infinity;
+		const drained = () => samples.some((x) => x.at > endAt && x.depth === 0);
 		const sampler = (async () => {
-			while (sampling) {
+			while (!drained() && now() < endAt + 60_000) {
 				const m = await target.metrics();
 				samples.push({
 					at: now(),
@@ -65,17 +70,11 @@ export async function runPersistence(
 			}
 		})();
 		const run = await runFanout(pool, target, { ...stage.plan, seconds });
-		sampling = false;
+		endAt = run.window.endAt;
 		await sampler;
-		const drainStart = now();
-		let drainMs = 0;
-		for (;;) {
-			const depth = (await target.metrics()).get('debrief_persist_queue_depth') ?? 0;
-			if (!(depth > 0)) break;
-			drainMs = now() - drainStart;
-			await sleep(20);
-		}
-		const { startAt, endAt } = run.window;
+		const drainedAt = samples.find((x) => x.at > endAt && x.depth === 0)?.at;
+		const drainMs = drainedAt === undefined ? NaN : drainedAt - endAt;
+		const { startAt } = run.window;
 		const during = samples.filter((s) => s.at >= startAt && s.at <= endAt);
 		const first = during[0];
 		const last = during[during.length - 1];
@@ -89,6 +88,7 @@ export async function runPersistence(
 			persistLagMs: summarize(during.map((s) => s.lag)),
 			queueDepthMax: Math.max(0, ...during.map((s) => s.depth).filter((d) => !Number.isNaN(d))),
 			drainMs: round(drainMs),
+			samples: during.length,
 			fanoutP99Ms: run.latencyMs.p99,
 			lost: run.lost,
 			connectFailures: run.connectFailures,

@@ -271,7 +271,7 @@ export function churnSection(report: Report): string[] {
 	return [
 		...out,
 		'',
-		'Per board = RSS growth with one socket per board, less one connection; per connection = growth from the second socket per board (medians over rounds).',
+		`Each churn ran on a freshly started server, warmed up like the others. Per loaded board = RSS growth in round 0 with one socket per board, less one connection; per connection = growth from the second socket per board. RSS is coarse (the heap grows in steps), so these are estimates over ${report.config.churnBoards} boards. PGlite is left out by default: its embedded database shares our process and moves its RSS by a hundred MiB on its own.`,
 		''
 	];
 }
@@ -309,13 +309,13 @@ export function persistenceSection(report: Report): string[] {
 		'',
 		'Lag = the server’s `debrief_persist_lag_ms` (age of the oldest accepted update not yet stored), sampled every 50 ms while sending.',
 		'',
-		'| server | load | offered/s | accepted/s | stored/s | lag p50 ms | lag p99 ms | lag max ms | queue max | drain ms | fan-out p99 ms | sockets refused / closed |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|'
+		'| server | load | offered/s | accepted/s | stored/s | lag p50 ms | lag p99 ms | lag max ms | samples | queue max | drain ms | fan-out p99 ms | sockets refused / closed |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const [id, stages] of entries) {
 		for (const s of stages) {
 			out.push(
-				`| ${SHORT[id]} | ${s.label} | ${s.offeredPerSecond} | ${s.acceptedPerSecond} | ${s.persistedPerSecond} | ${s.persistLagMs.p50} | ${s.persistLagMs.p99} | ${s.persistLagMs.max} | ${s.queueDepthMax} | ${s.drainMs} | ${s.fanoutP99Ms} | ${s.connectFailures} / ${JSON.stringify(s.closes)} |`
+				`| ${SHORT[id]} | ${s.label} | ${s.offeredPerSecond} | ${s.acceptedPerSecond} | ${s.persistedPerSecond} | ${s.persistLagMs.p50} | ${s.persistLagMs.p99} | ${s.persistLagMs.max} | ${s.samples} | ${s.queueDepthMax} | ${s.drainMs} | ${s.fanoutP99Ms} | ${s.connectFailures} / ${JSON.stringify(s.closes)} |`
 			);
 		}
 	}

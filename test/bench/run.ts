@@ -110,8 +110,12 @@ async function main() {
 	const pool = new LoadPool(config.clientProcesses, cores);
 	const targets = new Map<TargetId, Target>();
 	const dataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-'));
+	const services: Services = { cpus: cores.server, dataRoot: dataDir, postgresUrl: postgres.url };
 	try {
-		await startTargets(targets, config.targets, cores.server, dataDir, postgres.url);
+		for (const id of config.targets) {
+			const target = await startTarget(id, services);
+			if (target) targets.set(id, target);
+		}
 		for (const [id, target] of targets) report.targets[id] = target.name;
 		await timed(report, 'warm-up', async () => {
 			for (const target of targets.values()) {
@@ -119,7 +123,7 @@ async function main() {
 				await warmUp(pool, target);
 			}
 		});
-		await runScenarios(report, pool, targets).catch((error: unknown) => {
+		await runScenarios(report, pool, targets, services).catch((error: unknown) => {
 			for (const target of targets.values()) {
 				console.error(`[bench] last output of ${target.name}:\n${target.output().slice(-4000)}`);
 			}
@@ -146,24 +150,24 @@ async function main() {
 	console.log(markdown);
 }
 
-async function startTargets(
-	targets: Map<TargetId, Target>,
-	ids: TargetId[],
-	cpus: string | null,
-	dataDir: string,
-	postgresUrl: string | null
-) {
-	for (const id of ids) {
-		if (id === 'reference') targets.set(id, await startReference(cpus));
-		if (id === 'pglite') {
-			const env = { ...BENCH_SERVER_ENV, DEBRIEF_DATA_DIR: dataDir };
-			targets.set(id, await startDebrief('debrief (PGlite)', env, cpus));
-		}
-		if (id === 'postgres' && postgresUrl) {
-			const env = { ...BENCH_SERVER_ENV, DATABASE_URL: postgresUrl };
-			targets.set(id, await startDebrief('debrief (Postgres)', env, cpus));
-		}
+interface Services {
+	cpus: string | null;
+	/** Folder for PGlite data directories (removed at the end). */
+	dataRoot: string;
+	postgresUrl: string | null;
+}
+
+/** Starts one server under test; null when it cannot run here (no Postgres). */
+async function startTarget(id: TargetId, services: Services): Promise<Target | null> {
+	const { cpus, dataRoot, postgresUrl } = services;
+	if (id === 'reference') return startReference(cpus);
+	if (id === 'pglite') {
+		const env = { ...BENCH_SERVER_ENV, DEBRIEF_DATA_DIR: mkdtempSync(join(dataRoot, 'pglite-')) };
+		return startDebrief('debrief (PGlite)', env, cpus);
 	}
+	if (!postgresUrl) return null;
+	const env = { ...BENCH_SERVER_ENV, DATABASE_URL: postgresUrl };
+	return startDebrief('debrief (Postgres)', env, cpus);
 }
 
 /** Runs `fn`, adding its wall time to the report (so the cost of each scenario is visible). */
@@ -176,7 +180,12 @@ async function timed<T>(report: Report, label: string, fn: () => Promise<T>): Pr
 	}
 }
 
-async function runScenarios(report: Report, pool: LoadPool, targets: Map<TargetId, Target>) {
+async function runScenarios(
+	report: Report,
+	pool: LoadPool,
+	targets: Map<TargetId, Target>,
+	services: Services
+) {
 	const { config } = report;
 	const has = (key: ScenarioKey) => config.scenarios.includes(key);
 	const each = (fn: (id: TargetId, target: Target) => Promise<void>) => async () => {
@@ -227,15 +236,7 @@ async function runScenarios(report: Report, pool: LoadPool, targets: Map<TargetI
 		);
 	}
 	if (has('churn')) {
-		await timed(
-			report,
-			'churn',
-			each(async (id, target) => {
-				const { churnRounds, churnBoards } = config;
-				log(`churn on ${target.name}: warm-up + ${churnRounds} rounds of ${churnBoards} boards`);
-				report.churn[id] = await runChurn(pool, target, churnRounds, churnBoards, log);
-			})
-		);
+		await timed(report, 'churn', () => churn(report, pool, [...targets.keys()], services));
 	}
 	if (has('S7')) {
 		const stages = PERSISTENCE_STAGES.slice(0, config.persistenceStages);
@@ -248,6 +249,30 @@ async function runScenarios(report: Report, pool: LoadPool, targets: Map<TargetI
 				report.persistence[id] = await runPersistence(pool, target, stages, config.seconds, log);
 			})
 		);
+	}
+}
+
+/**
+ * The churn runs on freshly started servers (warmed up like the others), so round 0 shows what
+ * loaded boards and connections cost without the garbage earlier scenarios left behind.
+ */
+async function churn(report: Report, pool: LoadPool, started: TargetId[], services: Services) {
+	const { churnRounds, churnBoards, churnTargets } = report.config;
+	// Without Postgres, the churn falls back to PGlite rather than not measuring our server.
+	const ids = churnTargets.filter((id) => started.includes(id));
+	if (!ids.some((id) => id !== 'reference') && started.includes('pglite')) ids.push('pglite');
+	for (const id of ids) {
+		const target = await startTarget(id, services);
+		if (!target) continue;
+		try {
+			log(
+				`churn on a fresh ${target.name}: warm-up + ${churnRounds} rounds of ${churnBoards} boards`
+			);
+			await warmUp(pool, target);
+			report.churn[id] = await runChurn(pool, target, churnRounds, churnBoards, log);
+		} finally {
+			await target.stop();
+		}
 	}
 }
 
