@@ -180,7 +180,16 @@ describe.each(BACKENDS)('auth edges ($name)', ({ env }) => {
 					'POST /boards/{id}/close',
 					'POST /boards/{id}/reopen',
 					'POST /boards/{id}/queue',
-					'POST /boards/{id}/ready-check'
+					'POST /boards/{id}/ready-check',
+					'GET /boards/{id}/snapshots',
+					'GET /boards/{id}/snapshots/{revision}',
+					'GET /boards/{id}/snapshots/{revision}/diff',
+					'GET /boards/{id}/export',
+					'GET /boards/{id}/readiness',
+					'POST /boards/{id}/pull-follow-ups',
+					'GET /follow-ups',
+					'PATCH /follow-ups/{id}',
+					'GET /search'
 				].sort()
 			);
 			expect(doc.components.securitySchemes).toMatchObject({
