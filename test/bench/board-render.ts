@@ -284,6 +284,27 @@ async function main() {
 			]
 		);
 
+		// The same page on an empty board: what the app itself costs before any data.
+		const empty = await fetch(`${url}/api/boards`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				authorization: `Bearer ${acc.token}`,
+				origin: url
+			},
+			body: JSON.stringify({ title: 'Bench: empty board' })
+		});
+		const emptyId = ((await empty.json()) as { id: string }).id;
+		const emptyCheck = [{ selector: '[data-testid="timeline-empty"]', count: 1 }];
+		const emptyRender = await firstRender(
+			browser,
+			url,
+			acc,
+			`/boards/${emptyId}/timeline`,
+			emptyCheck,
+			emptyCheck
+		);
+
 		log(`remote edits, ${EDITS} each`);
 		const context = await browser.newContext({ baseURL: url });
 		await context.request.post('/api/auth/login', {
@@ -318,7 +339,7 @@ async function main() {
 			board: { events: EVENTS, nodes: NODES },
 			runs: RUNS,
 			edits: EDITS,
-			firstRenderMs: { timeline: timelineRender, rca: rcaRender },
+			firstRenderMs: { timeline: timelineRender, rca: rcaRender, empty: emptyRender },
 			remoteEditMs: { timeline: timelineEdit, rca: rcaEdit }
 		};
 		write(report);
@@ -338,7 +359,7 @@ function write(report: {
 	chromium: string;
 	runs: number;
 	edits: number;
-	firstRenderMs: Record<'timeline' | 'rca', RenderFigures>;
+	firstRenderMs: Record<'timeline' | 'rca' | 'empty', RenderFigures>;
 	remoteEditMs: Record<'timeline' | 'rca', { screen: Summary; relay: Summary }>;
 }): void {
 	const outDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -352,6 +373,8 @@ function write(report: {
 		'',
 		'| measure | p50 ms | p95 ms | max ms |',
 		'|---|---|---|---|',
+		`| empty board, timeline section shown, cold (the app alone) | ${f(report.firstRenderMs.empty.firstScreen.cold)} |`,
+		`| empty board, timeline section shown, warm | ${f(report.firstRenderMs.empty.firstScreen.warm)} |`,
 		...(['timeline', 'rca'] as const).flatMap((k) => {
 			const r = report.firstRenderMs[k];
 			const what =
