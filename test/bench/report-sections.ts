@@ -15,7 +15,9 @@ const SHORT: Record<TargetId, string> = {
 	pglite: 'ours, PGlite',
 	postgres: 'ours, Postgres'
 };
-const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : String(n));
+/** A figure as text; — when missing (NaN becomes null in the JSON, so both count as missing). */
+const fmt = (n: number | null | undefined) =>
+	n === undefined || n === null || Number.isNaN(n) ? '—' : String(n);
 const met = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? 'met' : 'not met');
 
 /** The issue's targets next to this run's figures. */
@@ -315,7 +317,7 @@ export function persistenceSection(report: Report): string[] {
 	for (const [id, stages] of entries) {
 		for (const s of stages) {
 			out.push(
-				`| ${SHORT[id]} | ${s.label} | ${s.offeredPerSecond} | ${s.acceptedPerSecond} | ${s.persistedPerSecond} | ${s.persistLagMs.p50} | ${s.persistLagMs.p99} | ${s.persistLagMs.max} | ${s.samples} | ${s.queueDepthMax} | ${s.drainMs} | ${s.fanoutP99Ms} | ${s.connectFailures} / ${JSON.stringify(s.closes)} |`
+				`| ${SHORT[id]} | ${s.label} | ${s.offeredPerSecond} | ${s.acceptedPerSecond} | ${s.persistedPerSecond} | ${s.persistLagMs.p50} | ${s.persistLagMs.p99} | ${s.persistLagMs.max} | ${s.samples} | ${s.queueDepthMax} | ${fmt(s.drainMs)} | ${fmt(s.fanoutP99Ms)} | ${s.connectFailures} / ${JSON.stringify(s.closes)} |`
 			);
 		}
 	}

@@ -100,9 +100,36 @@ function method(report: Report): string[] {
 		'- Protocol clients, not browsers: each speaks y-websocket (sync step 1/2, updates, awareness) over a minimal RFC 6455 client (`ws-client.ts`). The same clients run against every server.',
 		'- Writers put a send-time marker (`~u<writer>:<seq>:<ms>;`) into each update (a map value, or typed text in S2 + presence); readers find markers in the raw update bytes, so a reader costs a byte search per frame, not a Yjs apply. One reader per document applies everything to a real Y.Doc; at the end its document must hold every writer’s last value (every typed marker in text mode): the “verified” row.',
 		'- Latency = receive time − send time, both from the same clock; delivered/lost count each (writer, seq) once per reader; duplicates are counted apart.',
-		`- Client side: ${report.config.clientProcesses} load process(es) on their own core(s). Every run reports the load process’s CPU (% of its core) and event-loop delay p99; a run where the client was above ~85% of its core is marked as client-bound. Writers drain their socket without parsing it.`,
+		`- Client side: ${report.config.clientProcesses} load process(es) on their own core(s). Every run reports the load process’s CPU (% of its core) and event-loop delay p99; a run where the client was above ~85% of its core is marked as client-bound. Writers drain their socket without parsing it. ${clientCheck(report)}`,
 		'- Server CPU and RSS come from /proc of the server process (PGlite runs inside our server; Postgres and Redis are separate processes, not counted).',
 		'- Ratios are ours / reference: below 1.00 is better for latency, CPU and memory; above 1.00 is better for capacity.',
 		''
 	];
+}
+
+/** The busiest the load process was, over every fan-out run and capacity step of the report. */
+function clientCheck(report: Report): string {
+	const runs: Array<{ where: string; cpu: number; eld: number }> = [];
+	for (const [key, entry] of Object.entries(report.fanout)) {
+		for (const [id, r] of Object.entries(entry?.results ?? {})) {
+			runs.push({
+				where: `${key} on ${id}`,
+				cpu: r.client.cpuPercentMax,
+				eld: r.client.eventLoopDelayP99Ms
+			});
+		}
+	}
+	for (const [id, c] of Object.entries(report.capacity)) {
+		for (const step of c?.steps ?? []) {
+			runs.push({
+				where: `S5 ${step.writers} writers on ${id}`,
+				cpu: step.clientCpuPercent,
+				eld: step.clientEventLoopDelayP99Ms
+			});
+		}
+	}
+	if (runs.length === 0) return '';
+	const busiest = runs.reduce((a, b) => (b.cpu > a.cpu ? b : a));
+	const slowest = runs.reduce((a, b) => (b.eld > a.eld ? b : a));
+	return `This run: the load process peaked at ${busiest.cpu}% of its core (${busiest.where}); its worst event-loop delay p99 was ${slowest.eld} ms (${slowest.where}).`;
 }

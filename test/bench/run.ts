@@ -74,6 +74,15 @@ const BENCH_SERVER_ENV = {
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** The command as run, with the knobs that were set, so the report says how to repeat it. */
+function commandLine(): string {
+	const knobs = Object.entries(process.env)
+		.filter(([name]) => name.startsWith('BENCH_'))
+		.map(([name, value]) => `${name}=${value}`)
+		.sort();
+	return [...knobs, 'pnpm --filter @debrief/test bench'].join(' ');
+}
+
 async function main() {
 	const config = readConfig();
 	const cores = planCores();
@@ -87,7 +96,7 @@ async function main() {
 	log(postgres.note);
 	const report: Report = {
 		date: new Date().toISOString(),
-		command: `${config.quick ? 'BENCH_QUICK=1 ' : ''}pnpm bench`,
+		command: commandLine(),
 		machine: machine(),
 		cores,
 		config,
