@@ -45,7 +45,7 @@ function list<T extends string>(raw: string | undefined, all: readonly T[], name
  * BENCH_ONLY=S1,S4 to pick scenarios; BENCH_TARGETS=reference,pglite to pick servers;
  * BENCH_CHURN_TARGETS the servers of the churn run (default reference,postgres);
  * BENCH_CLIENT_PROCS load processes (default 1: this machine has one core for them); BENCH_NICE
- * the nice value of everything the bench starts (default -10, 0 to leave priorities alone).
+ * the nice value of everything the bench starts (default -20, 0 to leave priorities alone).
  */
 export function readConfig(env: Source = process.env): BenchConfig {
 	const quick = env.BENCH_QUICK === '1';
@@ -54,6 +54,10 @@ export function readConfig(env: Source = process.env): BenchConfig {
 	const processes = Number(env.BENCH_CLIENT_PROCS ?? 1);
 	if (!Number.isInteger(processes) || processes < 1) {
 		throw new Error('BENCH_CLIENT_PROCS must be a whole number ≥ 1');
+	}
+	const nice = Number(env.BENCH_NICE ?? -20);
+	if (!Number.isInteger(nice) || nice < -20 || nice > 19) {
+		throw new Error('BENCH_NICE must be a whole number from -20 to 19');
 	}
 	return {
 		quick,
@@ -73,6 +77,6 @@ export function readConfig(env: Source = process.env): BenchConfig {
 		),
 		persistenceStages: quick ? 2 : 3,
 		clientProcesses: processes,
-		nice: Number(env.BENCH_NICE ?? -10)
+		nice
 	};
 }

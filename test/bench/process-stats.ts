@@ -54,7 +54,7 @@ export function planCores(env: Record<string, string | undefined> = process.env)
 let benchNice = 0;
 
 /**
- * The nice value every process the bench starts gets (BENCH_NICE, default -10). On a shared
+ * The nice value every process the bench starts gets (BENCH_NICE, default -20). On a shared
  * machine other work otherwise takes most of the server core and the figures measure the
  * neighbours; every server under test gets the same value, so none is favoured.
  */
