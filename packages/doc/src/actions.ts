@@ -1,11 +1,10 @@
 import * as Y from 'yjs';
 import {
+	claimNewId,
 	byCreated,
-	ID_PATTERN,
 	isNewerSchema,
 	isOptionalUrl,
 	keySetOf,
-	newId,
 	observeType,
 	readKeySet,
 	readString,
@@ -167,13 +166,10 @@ export function addAction(
 ): ActionResult<{ id: string }> {
 	const refusal = validate(input);
 	if (refusal) return { ok: false, reason: refusal };
-	if (input.id !== undefined && !ID_PATTERN.test(input.id)) {
-		return { ok: false, reason: ActionRefusal.invalidId };
-	}
-	if (isNewerSchema(doc, VERSION)) return { ok: false, reason: ActionRefusal.newerSchema };
 	const items = itemsOf(doc);
-	const id = input.id ?? newId();
-	if (items.has(id)) return { ok: false, reason: ActionRefusal.duplicateId };
+	const claim = claimNewId(doc, VERSION, items, input.id, ActionRefusal);
+	if (!claim.ok) return claim;
+	const id = claim.id;
 	transactStamped(
 		doc,
 		VERSION,

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import {
+	claimNewId,
 	byCreated,
 	ID_PATTERN,
 	isNewerSchema,
 	keySetOf,
-	newId,
 	observeType,
 	readKeySet,
 	readString,
@@ -152,13 +152,10 @@ export function addFactor(
 	const refusal = checkText(input.text);
 	if (refusal) return { ok: false, reason: refusal };
 	if (!isFactorCategory(category)) return { ok: false, reason: FactorRefusal.unknownCategory };
-	if (input.id !== undefined && !ID_PATTERN.test(input.id)) {
-		return { ok: false, reason: FactorRefusal.invalidId };
-	}
-	if (isNewerSchema(doc, VERSION)) return { ok: false, reason: FactorRefusal.newerSchema };
 	const items = itemsOf(doc);
-	const id = input.id ?? newId();
-	if (items.has(id)) return { ok: false, reason: FactorRefusal.duplicateId };
+	const claim = claimNewId(doc, VERSION, items, input.id, FactorRefusal);
+	if (!claim.ok) return claim;
+	const id = claim.id;
 	transactStamped(
 		doc,
 		VERSION,

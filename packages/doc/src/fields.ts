@@ -133,3 +133,22 @@ export function observeType(type: Y.AbstractType<unknown>, onChange: () => void)
 	type.observeDeep(handler);
 	return () => type.unobserveDeep(handler);
 }
+
+/**
+ * The checks every "add an item keyed by id" writer makes before it writes: a given id must be
+ * well formed, the document must not come from a newer schema, and the id must be free. Returns
+ * the id to use (the given one, or a fresh one) or the section's own refusal.
+ */
+export function claimNewId<R>(
+	doc: Y.Doc,
+	version: number,
+	items: { has(key: string): boolean },
+	id: string | undefined,
+	refusals: { invalidId: R; newerSchema: R; duplicateId: R }
+): { ok: true; id: string } | { ok: false; reason: R } {
+	if (id !== undefined && !ID_PATTERN.test(id)) return { ok: false, reason: refusals.invalidId };
+	if (isNewerSchema(doc, version)) return { ok: false, reason: refusals.newerSchema };
+	const claimed = id ?? newId();
+	if (items.has(claimed)) return { ok: false, reason: refusals.duplicateId };
+	return { ok: true, id: claimed };
+}
