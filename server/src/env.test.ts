@@ -23,4 +23,12 @@ describe('readEnv', () => {
 		expect(env.publicOrigin).toBe('https://debrief.example');
 		expect(env.dataDir).toBe('memory://');
 	});
+
+	it('gathers fan-out per event-loop turn unless told a tick in ms', () => {
+		expect(readEnv({}).fanoutTick).toBe('turn');
+		expect(readEnv({ DEBRIEF_FANOUT_TICK_MS: 'turn' }).fanoutTick).toBe('turn');
+		expect(readEnv({ DEBRIEF_FANOUT_TICK_MS: '4' }).fanoutTick).toBe(4);
+		expect(readEnv({ DEBRIEF_FANOUT_TICK_MS: '0' }).fanoutTick).toBe(0);
+		expect(() => readEnv({ DEBRIEF_FANOUT_TICK_MS: 'soon' })).toThrow('DEBRIEF_FANOUT_TICK_MS');
+	});
 });

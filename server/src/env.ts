@@ -21,7 +21,8 @@ export interface Env {
 	/** Send buffer bound per socket before a slow reader is dropped. */
 	maxBufferedBytes: number;
 	/** Fan-out tick per room: changes within it reach each reader as one frame (0: at once). */
-	fanoutTickMs: number;
+	/** `'turn'`: gather what one event-loop turn brought; a number: a timer tick in ms (0: none). */
+	fanoutTick: 'turn' | number;
 	/** With Redis: how often instances holding a document compare states (heals lost messages). */
 	healMs: number;
 	/** Messages per second one socket may send on average. */
@@ -82,7 +83,10 @@ export function readEnv(source: Source = process.env): Env {
 		compactAfter: int('DEBRIEF_COMPACT_AFTER', 500, 1, 1_000_000),
 		roomIdleMs: int('DEBRIEF_ROOM_IDLE_MS', 30_000, 0, 3_600_000),
 		maxBufferedBytes: int('DEBRIEF_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-		fanoutTickMs: int('DEBRIEF_FANOUT_TICK_MS', 4, 0, 1000),
+		fanoutTick:
+			source.DEBRIEF_FANOUT_TICK_MS === 'turn' || !source.DEBRIEF_FANOUT_TICK_MS
+				? 'turn'
+				: int('DEBRIEF_FANOUT_TICK_MS', 0, 0, 1000),
 		healMs: int('DEBRIEF_HEAL_MS', 5000, 50, 600_000),
 		maxMessagesPerSecond: int('DEBRIEF_MAX_MESSAGES_PER_SECOND', 100, 1, 100_000),
 		maxDocBytes: int('DEBRIEF_MAX_DOC_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

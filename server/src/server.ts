@@ -56,7 +56,7 @@ export async function startServer(
 	const rooms = new RoomManager({
 		fanout,
 		healMs: env.healMs,
-		coalesceMs: env.fanoutTickMs,
+		coalesce: env.fanoutTick,
 		maxMessagesPerSecond: env.maxMessagesPerSecond,
 		maxDocBytes: env.maxDocBytes,
 		maxPendingUpdates: env.maxPendingUpdates,

@@ -37,7 +37,9 @@ export async function startChildServer(
 	let output = '';
 	// Node itself with tsx as a loader: the `tsx` binary would run the server in a child process,
 	// and a SIGKILL would then hit the wrapper and leave the real server running.
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+	// DEBRIEF_CHILD_NODE_ARGS adds Node flags for profiling (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+	const extra = (process.env.DEBRIEF_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+	const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/src/index.ts'], {
 		cwd: ROOT,
 		// The test's own DATABASE_URL / REDIS_URL are not inherited: each test says what it runs on.
 		env: { ...inherited(), PORT: String(listenPort), LOG_LEVEL: 'info', ...env },

@@ -218,7 +218,7 @@ describe('Room relays from other instances', () => {
 
 describe('Room fan-out tick', () => {
 	it('sends the changes of one tick to each reader as one frame', async () => {
-		const { room } = createRoom([], { coalesceMs: 5 });
+		const { room } = createRoom([], { coalesce: 5 });
 		await room.ready;
 		const writer = new TestPeer(room, 'w').connect();
 		const reader = new TestPeer(room, 'r').connect();
@@ -234,7 +234,7 @@ describe('Room fan-out tick', () => {
 	});
 
 	it('merges changes from several writers and everyone converges', async () => {
-		const { room } = createRoom([], { coalesceMs: 5 });
+		const { room } = createRoom([], { coalesce: 5 });
 		await room.ready;
 		const peers = [0, 1, 2].map((i) => new TestPeer(room, `p${i}`).connect());
 		peers.forEach((p, i) => p.doc.getText('t').insert(0, `from ${i};`));
@@ -244,7 +244,7 @@ describe('Room fan-out tick', () => {
 	});
 
 	it('gathers presence changes into one frame per tick', async () => {
-		const { room } = createRoom([], { coalesceMs: 5 });
+		const { room } = createRoom([], { coalesce: 5 });
 		await room.ready;
 		const a = new TestPeer(room, 'a').connect();
 		const b = new TestPeer(room, 'b').connect();
@@ -253,6 +253,34 @@ describe('Room fan-out tick', () => {
 		b.sendAwareness({ user: { name: 'Bo' } });
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(b.received.slice(before).filter((m) => m.type === 'awareness')).toHaveLength(1);
+	});
+});
+
+describe('Room fan-out per event-loop turn', () => {
+	it('sends what one turn brought as one frame, right after that turn', async () => {
+		const { room } = createRoom([], { coalesce: 'turn' });
+		await room.ready;
+		const writer = new TestPeer(room, 'w').connect();
+		const reader = new TestPeer(room, 'r').connect();
+		const before = reader.received.length;
+		for (let i = 0; i < 10; i++) writer.doc.getText('t').insert(0, `${i}`);
+		expect(reader.received.length).toBe(before);
+		await new Promise((resolve) => setImmediate(resolve));
+		const frames = reader.received.slice(before).filter((m) => m.type === 'update');
+		expect(frames).toHaveLength(1);
+		expect(text(reader)).toBe(text(writer));
+	});
+
+	it('sends nothing after the room is destroyed', async () => {
+		const { room } = createRoom([], { coalesce: 'turn' });
+		await room.ready;
+		const writer = new TestPeer(room, 'w').connect();
+		const reader = new TestPeer(room, 'r').connect();
+		writer.doc.getText('t').insert(0, 'late');
+		const before = reader.received.length;
+		room.destroy();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(reader.received.slice(before).filter((m) => m.type === 'update')).toHaveLength(0);
 	});
 });
 

@@ -42,10 +42,12 @@ export interface RoomOptions {
 	/** Refused writes tolerated per connection before it is closed. */
 	refusalLimit?: number;
 	/**
-	 * Fan-out tick in ms: changes and presence arriving within it go to each reader as one frame
-	 * (0 sends every change at once). Frame fan-out, not Yjs, is the cost on a busy room.
+	 * How a room's changes and presence are gathered into frames. Frame fan-out, not Yjs, is the
+	 * cost on a busy room. `'turn'`: everything that arrived in one event-loop turn goes to each
+	 * reader as one frame, sent right after that turn (adds no wait; merges more the busier the
+	 * room). A number of ms: a timer tick of that length. `0` or absent: every change at once.
 	 */
-	coalesceMs?: number;
+	coalesce?: 'turn' | number;
 	/** Messages per second one socket may send on average (bursts up to 3 s worth). */
 	maxMessagesPerSecond?: number;
 	/** Approximate bound on the document's encoded size; writes past it are refused. */
@@ -89,7 +91,7 @@ export class Room {
 		origins: new Set<unknown>(),
 		awareness: new Set<number>()
 	};
-	#tick: ReturnType<typeof setTimeout> | null = null;
+	#tick: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null = null;
 	#loaded = false;
 	#failed = false;
 	#locked = false;
@@ -205,7 +207,7 @@ export class Room {
 		}
 		this.#queue = [];
 		this.#remoteQueue = [];
-		if (this.#tick) clearTimeout(this.#tick);
+		this.#cancelTick();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
@@ -387,7 +389,7 @@ export class Room {
 		const source: UpdateSource =
 			origin === REMOTE_ORIGIN ? 'remote' : this.#peers.has(origin as Peer) ? 'peer' : 'server';
 		if (source !== 'remote') this.#options.onUpdate?.(update, source);
-		if (this.#options.coalesceMs) {
+		if (this.#coalescing) {
 			this.#outgoing.updates.push(update);
 			this.#outgoing.origins.add(origin);
 			this.#scheduleTick();
@@ -410,9 +412,25 @@ export class Room {
 		for (const peer of this.#peers.keys()) this.#send(peer, frame);
 	}
 
+	get #coalescing(): boolean {
+		return this.#options.coalesce === 'turn' || (this.#options.coalesce ?? 0) > 0;
+	}
+
 	#scheduleTick(): void {
 		if (this.#tick) return;
-		this.#tick = setTimeout(() => this.#flushTick(), this.#options.coalesceMs);
+		const coalesce = this.#options.coalesce;
+		this.#tick =
+			coalesce === 'turn'
+				? setImmediate(() => this.#flushTick())
+				: setTimeout(() => this.#flushTick(), coalesce);
+	}
+
+	#cancelTick(): void {
+		if (!this.#tick) return;
+		if (this.#options.coalesce === 'turn')
+			clearImmediate(this.#tick as ReturnType<typeof setImmediate>);
+		else clearTimeout(this.#tick as ReturnType<typeof setTimeout>);
+		this.#tick = null;
 	}
 
 	/** Sends what gathered during the tick: one merged update and one presence frame per peer. */
@@ -444,7 +462,7 @@ export class Room {
 		}
 		// Echoed to the sender too: the stock client reconnects after 30 s without any message,
 		// and its own awareness renewals are what keep a quiet connection alive.
-		if (this.#options.coalesceMs) {
+		if (this.#coalescing) {
 			for (const id of changed) this.#outgoing.awareness.add(id);
 			this.#scheduleTick();
 			return;

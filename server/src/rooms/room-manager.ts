@@ -16,7 +16,7 @@ export interface RoomManagerOptions {
 	idleMs: number;
 	maxBufferedBytes: number;
 	/** Fan-out tick per room in ms (0: every change is sent at once). */
-	coalesceMs?: number;
+	coalesce?: 'turn' | number;
 	/** Other instances (Redis); without it this process serves everything alone. */
 	fanout?: Fanout;
 	/** How often instances holding the same document compare states, in ms. */
@@ -195,7 +195,7 @@ export class RoomManager {
 		const room = new Room({
 			section: key.section,
 			maxBufferedBytes: this.#options.maxBufferedBytes,
-			coalesceMs: this.#options.coalesceMs,
+			coalesce: this.#options.coalesce,
 			maxMessagesPerSecond: this.#options.maxMessagesPerSecond,
 			maxDocBytes: this.#options.maxDocBytes,
 			acceptingWrites: () => this.acceptingWrites,
