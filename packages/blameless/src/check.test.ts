@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, createChecker } from './check.ts';
-import { Category } from './types.ts';
+import { en } from './rules/en/index.ts';
+import { Category, type Language, type Rule } from './types.ts';
 
 const names = ['Sam Ortiz', 'Priya Raman', 'Will Turner'];
 const check = createChecker({ names });
@@ -79,6 +80,13 @@ describe('checkText', () => {
 		expect(check('The job merged the shards and skipped the last one.')).toEqual([]);
 	});
 
+	it('finds the doer of a relative clause whose object ends in a system noun', () => {
+		expect(flagged("whoever set up this cron didn't run the tests")).toEqual([
+			"whoever set up this cron didn't run"
+		]);
+		expect(check("the cron that Sam set up didn't run the tests")).toEqual([]);
+	});
+
 	it('returns nothing for empty or blank text', () => {
 		expect(check('')).toEqual([]);
 		expect(check('  \n ')).toEqual([]);
@@ -87,5 +95,78 @@ describe('checkText', () => {
 	it('gives the same answer every time (no state between calls)', () => {
 		const text = 'Someone forgot to renew the domain.';
 		expect(check(text)).toEqual(check(text));
+	});
+});
+
+/** A language with one rule over the English words: each pattern feature tested on its own. */
+function only(rule: Partial<Rule> & Pick<Rule, 'patterns'>) {
+	const language: Language = {
+		id: 'test',
+		lexicon: en.lexicon,
+		rules: [
+			{
+				id: 'test.rule',
+				category: Category.person,
+				subject: 'any',
+				message: 'm',
+				question: 'q?',
+				examples: { flags: [], passes: [] },
+				...rule
+			}
+		]
+	};
+	const check = createChecker({ names: ['Sam Ortiz'], language });
+	return (text: string) => check(text).map((f) => text.slice(f.start, f.end));
+}
+
+describe('patterns and conditions', () => {
+	it('matches <any> word and takes an optional slot only when the rest still matches', () => {
+		const match = only({ patterns: ['a basic <any> <any>? would'] });
+		expect(match('a basic dry run would have caught it')).toEqual(['a basic dry run would']);
+		expect(match('a basic check would have caught it')).toEqual(['a basic check would']);
+		expect(match('a basic check, would it')).toEqual([]);
+	});
+
+	it('matches the marks : and = when a pattern names them', () => {
+		const match = only({ patterns: ['cause :|= <person>'] });
+		expect(match("root cause: Sam's change")).toEqual(['cause: Sam']);
+		expect(match('cause = Sam')).toEqual(['cause = Sam']);
+		expect(match('cause Sam')).toEqual([]);
+	});
+
+	it('reads <named> as one particular person, not a role or I/we', () => {
+		const match = only({ patterns: ['cause : <named>'] });
+		expect(match("cause: Sam's change")).toEqual(['cause: Sam']);
+		expect(match('cause: he skipped the canary')).toEqual(['cause: he']);
+		expect(match("cause: the intern's script")).toEqual(['cause: the intern']);
+		expect(match('cause: engineers had no way to see the lag')).toEqual([]);
+		expect(match('cause: we had no alert')).toEqual([]);
+	});
+
+	it('lets # stand for any number in a word list', () => {
+		const match = only({ patterns: ['if only'], notFollowedBy: ['#', 'one'] });
+		expect(match('page if only 2 replicas are left')).toEqual([]);
+		expect(match('page if only one replica is left')).toEqual([]);
+		expect(match('if only we had waited')).toEqual(['if only']);
+		expect(only({ patterns: ['after # pages'] })('after 3 pages')).toEqual(['after 3 pages']);
+	});
+
+	it('requires another pattern in the same sentence', () => {
+		const match = only({ patterns: ['a basic'], requireInSentence: ['would|could not? have'] });
+		expect(match("a basic dry run would've caught it")).toEqual(['a basic']);
+		expect(match('we added a basic dry run. It would have helped.')).toEqual([]);
+	});
+
+	it('stays quiet when the word before the subject says the object came first', () => {
+		const match = only({ patterns: ['missed'], subject: 'person', unlessBefore: ['anything'] });
+		expect(match('add anything I missed')).toEqual([]);
+		expect(match('I missed the page')).toEqual(['I missed']);
+	});
+
+	it('fires for a person’s thing only under the possessed policy', () => {
+		const match = only({ patterns: ['killed'], subject: 'possessed' });
+		expect(match("Sam's hotfix killed the workers")).toEqual(["Sam's hotfix killed"]);
+		expect(match('Sam killed the stuck query')).toEqual([]);
+		expect(match('The OOM killer killed the sidecar')).toEqual([]);
 	});
 });

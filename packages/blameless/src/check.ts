@@ -1,5 +1,5 @@
 import { compileLanguage, type CompiledPattern, type Slot } from './compile.ts';
-import { Context, nameSet } from './context.ts';
+import { Context, hasWord, nameSet } from './context.ts';
 import { en } from './rules/en/index.ts';
 import { subjectBefore, subjectOfClause, type Subject } from './subject.ts';
 import { tokenize } from './tokenize.ts';
@@ -47,10 +47,16 @@ interface Candidate extends Finding {
 function candidates(ctx: Context): Candidate[] {
 	const out: Candidate[] = [];
 	const { tokens } = ctx;
+	const adverbs = ctx.lang.adverbs;
 	for (let i = 0; i < tokens.length; i++) {
 		const w = ctx.word(i);
 		if (w === null) continue;
-		for (const pattern of ctx.lang.byFirstWord.get(w) ?? []) {
+		const patterns = ctx.lang.byFirstWord.get(w);
+		if (!patterns) continue;
+		const next = tokens[i + 1]?.text ?? '';
+		for (const pattern of patterns) {
+			const second = pattern.second;
+			if (second && !second.has(next) && !adverbs.has(next)) continue;
 			const end = matchSlots(ctx, pattern.slots, i);
 			if (end < 0) continue;
 			const found = evaluate(ctx, pattern, i, end);
@@ -60,30 +66,41 @@ function candidates(ctx: Context): Candidate[] {
 	return out;
 }
 
-/** End (exclusive) of a match of `slots` starting at `i`, or -1. Adverbs may sit between slots. */
-function matchSlots(ctx: Context, slots: readonly Slot[], i: number): number {
-	let t = i;
-	for (let s = 0; s < slots.length; s++) {
-		const slot = slots[s]!;
-		let next = slotEnd(ctx, slot, t);
-		if (next < 0 && s > 0) {
-			// "did not even follow", "should really have": skip up to two adverbs.
-			for (let skip = 1; skip <= 2 && next < 0; skip++) {
-				const w = ctx.word(t + skip - 1);
-				if (w === null || !ctx.lang.adverbs.has(w)) break;
-				next = slotEnd(ctx, slot, t + skip);
-			}
+/**
+ * End (exclusive) of a match of `slots` starting at token `t`, or -1. Adverbs may sit between
+ * slots ("did not even follow", "should really have": up to two). An optional slot is taken when
+ * the rest still matches and skipped otherwise, so "a <any> <any>? would" matches "a dry run
+ * would" and "a check would". Patterns are a few slots long: the backtracking stays small.
+ */
+function matchSlots(ctx: Context, slots: readonly Slot[], t: number, s = 0): number {
+	if (s === slots.length) return t;
+	const slot = slots[s]!;
+	for (let skip = 0; skip <= (s > 0 ? 2 : 0); skip++) {
+		if (skip > 0) {
+			const w = ctx.word(t + skip - 1);
+			if (w === null || !ctx.lang.adverbs.has(w)) break;
 		}
-		if (next >= 0) t = next;
-		else if (!slot.optional) return -1;
+		const next = slotEnd(ctx, slot, t + skip);
+		if (next < 0) continue;
+		const end = matchSlots(ctx, slots, next, s + 1);
+		if (end >= 0) return end;
 	}
-	return t;
+	return slot.optional ? matchSlots(ctx, slots, t, s + 1) : -1;
 }
 
 function slotEnd(ctx: Context, slot: Slot, t: number): number {
-	if (slot.person) return ctx.personPhraseAt(t);
-	const w = ctx.word(t);
-	return w !== null && slot.words!.has(w) ? t + 1 : -1;
+	if (slot.person) return slot.named ? ctx.namedPersonAt(t) : ctx.personPhraseAt(t);
+	const token = ctx.tokens[t];
+	if (!token) return -1;
+	if (slot.any) return token.punct ? -1 : t + 1;
+	// Punctuation matches only when the pattern names it (`root cause :`).
+	const w = token.text;
+	if (slot.words!.has(w)) return t + 1;
+	return slot.numbers && !token.punct && isDigit(w.charCodeAt(0)) ? t + 1 : -1;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
 }
 
 const PERSONS: ReadonlySet<SubjectKind> = new Set(['named', 'person', 'self']);
@@ -97,6 +114,8 @@ function allowed(policy: SubjectPolicy, subject: Subject, ctx: Context, end: num
 			return PERSONS.has(k);
 		case 'person-or-possessed':
 			return PERSONS.has(k) || k === 'possessed';
+		case 'possessed':
+			return k === 'possessed';
 		case 'not-system':
 			return k !== 'system';
 		case 'not-self':
@@ -114,11 +133,12 @@ function allowed(policy: SubjectPolicy, subject: Subject, ctx: Context, end: num
 function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Candidate | null {
 	const rule = p.rule;
 	if (p.unlessNext && ctx.nextWordsInclude(end, p.unlessNext)) return null;
-	if (p.notFollowedBy && p.notFollowedBy.has(ctx.word(end) ?? '')) return null;
+	if (p.notFollowedBy && hasWord(p.notFollowedBy, ctx.word(end) ?? '')) return null;
 	if (p.requireNext && !ctx.nextWordsInclude(end, p.requireNext)) return null;
 	if (p.requireLater && !ctx.laterInSentence(end, p.requireLater)) return null;
 	if (rule.unlessExplained && ctx.laterInSentence(end, ctx.lang.reasonWords)) return null;
 	if (rule.pastOnly && !ctx.sentenceIsPast(i)) return null;
+	if (p.requireInSentence && !inSentence(ctx, p.requireInSentence, i)) return null;
 
 	let start = i;
 	let category = rule.category;
@@ -126,6 +146,7 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 		const clause = rule.subjectAt === 'clause';
 		const subject = clause ? subjectOfClause(ctx, i) : subjectBefore(ctx, i);
 		if (!allowed(rule.subject, subject, ctx, end)) return null;
+		if (p.unlessBefore && hasWord(p.unlessBefore, ctx.word(subject.start - 1) ?? '')) return null;
 		// Underline the person with the verb ("Sam didn't follow"), not a whole clause.
 		if (!clause && subject.kind !== 'none' && subject.start < i) start = subject.start;
 		if (rule.namedIsPerson && (subject.kind === 'named' || subject.kind === 'possessed')) {
@@ -143,6 +164,18 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 		question: rule.question,
 		order: p.order
 	};
+}
+
+/** One of `patterns` matches somewhere in the sentence holding token `i`. */
+function inSentence(ctx: Context, patterns: ReadonlyArray<readonly Slot[]>, i: number): boolean {
+	const end = ctx.sentenceEnd(i);
+	for (let k = ctx.sentenceStart(i); k < end; k++) {
+		for (const slots of patterns) {
+			const e = matchSlots(ctx, slots, k);
+			if (e >= 0 && e <= end) return true;
+		}
+	}
+	return false;
 }
 
 /** Keeps the earliest, then longest, then first-listed finding where several overlap. */

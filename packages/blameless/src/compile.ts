@@ -1,14 +1,27 @@
 import type { Language, Rule } from './types.ts';
 
-/** One position of a pattern: a set of words, or a person phrase. */
+/** One position of a pattern: a set of words, a person phrase, or any one word. */
 export interface Slot {
 	words: ReadonlySet<string> | null;
 	person: boolean;
+	/**
+	 * `<named>`: one particular person: a known name, he/she, or someone's ("the intern's").
+	 * "Root cause: engineers had no way to see the lag" names a role, not a culprit.
+	 */
+	named: boolean;
+	/** The word list has `#`: any number matches. */
+	numbers: boolean;
+	any: boolean;
 	optional: boolean;
 }
 
 export interface CompiledPattern {
 	rule: Rule;
+	/**
+	 * The words the second slot accepts when it is a required word slot: a quick test on the next
+	 * token before matching the whole pattern (most tries stop there).
+	 */
+	second: ReadonlySet<string> | null;
 	/** Position of the rule in its language: the earlier rule wins a tie. */
 	order: number;
 	slots: readonly Slot[];
@@ -16,6 +29,8 @@ export interface CompiledPattern {
 	notFollowedBy: ReadonlySet<string> | null;
 	requireNext: ReadonlySet<string> | null;
 	requireLater: ReadonlySet<string> | null;
+	requireInSentence: ReadonlyArray<readonly Slot[]> | null;
+	unlessBefore: ReadonlySet<string> | null;
 }
 
 type WordSets = Record<
@@ -66,15 +81,19 @@ export function compileLanguage(language: Language): CompiledLanguage {
 	language.rules.forEach((rule, order) => {
 		const resolve = (words?: readonly string[]) =>
 			words ? new Set(words.flatMap((w) => [...expand(w, sets, rule.id)])) : null;
+		const parse = (source: string) => source.split(/\s+/).map((s) => parseSlot(s, sets, rule.id));
 		for (const source of rule.patterns) {
-			const slots = source.split(/\s+/).map((s) => parseSlot(s, sets, rule.id));
+			const slots = parse(source);
 			const pattern = {
 				rule,
 				order,
+				second: null,
 				unlessNext: resolve(rule.unlessNext),
 				notFollowedBy: resolve(rule.notFollowedBy),
 				requireNext: resolve(rule.requireNext),
-				requireLater: resolve(rule.requireLater)
+				requireLater: resolve(rule.requireLater),
+				requireInSentence: rule.requireInSentence?.map(parse) ?? null,
+				unlessBefore: resolve(rule.unlessBefore)
 			};
 			index(byFirstWord, { ...pattern, slots }, source);
 		}
@@ -131,8 +150,12 @@ function expand(
 function parseSlot(raw: string, sets: Record<string, ReadonlySet<string>>, ruleId: string): Slot {
 	const optional = raw.endsWith('?');
 	const body = optional ? raw.slice(0, -1) : raw;
-	if (body === '<person>') return { words: null, person: true, optional };
-	return { words: expand(body, sets, ruleId), person: false, optional };
+	const none = { words: null, person: false, named: false, any: false, numbers: false, optional };
+	if (body === '<person>') return { ...none, person: true };
+	if (body === '<named>') return { ...none, person: true, named: true };
+	if (body === '<any>') return { ...none, any: true };
+	const words = expand(body, sets, ruleId);
+	return { ...none, words, numbers: words.has('#') };
 }
 
 /**
@@ -148,9 +171,11 @@ function index(
 	if (!first || first.person || !first.words) {
 		throw new Error(`rule ${pattern.rule.id}: pattern "${source}" must start with a word`);
 	}
+	const next = rest[0];
+	const second = next && !next.optional && next.words && !next.numbers ? next.words : null;
 	for (const w of first.words) {
 		const list = byFirstWord.get(w) ?? [];
-		list.push({ ...pattern, slots: [{ ...first, optional: false }, ...rest] });
+		list.push({ ...pattern, second, slots: [{ ...first, optional: false }, ...rest] });
 		byFirstWord.set(w, list);
 	}
 	if (first.optional) index(byFirstWord, { ...pattern, slots: rest }, source);

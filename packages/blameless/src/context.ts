@@ -4,6 +4,13 @@ import type { Token } from './tokenize.ts';
 /** Lower-cased parts of the names a board knows ("Sam Ortiz" -> sam, ortiz). */
 export type NameSet = ReadonlySet<string>;
 
+/** `w` is in `words`; a number matches the entry `#` ("if only 2 replicas are left"). */
+export function hasWord(words: ReadonlySet<string>, w: string): boolean {
+	if (words.has(w)) return true;
+	const c = w.charCodeAt(0);
+	return c >= 48 && c <= 57 && words.has('#');
+}
+
 /** Builds the set of name parts; parts shorter than two letters are ignored. */
 export function nameSet(names: readonly string[]): NameSet {
 	const out = new Set<string>();
@@ -152,6 +159,19 @@ export class Context {
 		return -1;
 	}
 
+	/**
+	 * End (exclusive) of one particular person at `i`, or -1: a known name, he/she, or a person
+	 * phrase in the possessive ("the intern's", "someone's"), not a bare role or I/we.
+	 */
+	namedPersonAt(i: number): number {
+		const w = this.word(i);
+		if (w === null || this.lang.selfPronouns.has(w)) return -1;
+		if (this.lang.personPronouns.has(w)) return i + 1;
+		const e = this.personPhraseAt(i);
+		if (e < 0 || this.isName(i)) return e;
+		return this.word(e) === "'s" ? e : -1;
+	}
+
 	/** The sentence holding `i` says something happened in the past (hindsight's ground). */
 	sentenceIsPast(i: number): boolean {
 		for (let k = this.sentenceStart(i); k < this.sentenceEnd(i); k++) {
@@ -167,7 +187,7 @@ export class Context {
 	laterInSentence(from: number, words: ReadonlySet<string>): boolean {
 		for (let k = from; k < this.sentenceEnd(Math.max(0, from - 1)); k++) {
 			const w = this.word(k);
-			if (w !== null && words.has(w)) return true;
+			if (w !== null && hasWord(words, w)) return true;
 		}
 		return false;
 	}
@@ -177,7 +197,7 @@ export class Context {
 		for (let k = from; k < from + 3; k++) {
 			const w = this.word(k);
 			if (w === null) return false;
-			if (words.has(w)) return true;
+			if (hasWord(words, w)) return true;
 		}
 		return false;
 	}

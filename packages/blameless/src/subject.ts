@@ -111,6 +111,8 @@ function nounPhrase(ctx: Context, j: number, anchor: number, depth: number): Sub
 		s--;
 		if (l.determiners.has(prev)) break;
 	}
+	const doer = relativeDoer(ctx, s);
+	if (doer >= 0) return { kind: 'person', start: doer };
 	const prep = s - 1;
 	if (depth < MAX_DEPTH && ctx.word(prep) !== null && l.prepositions.has(ctx.word(prep)!)) {
 		if (ctx.word(prep - 1) !== null) {
@@ -129,6 +131,20 @@ function nounPhrase(ctx: Context, j: number, anchor: number, depth: number): Sub
 	}
 	if (ctx.isSystemNoun(w)) return { kind: 'system', start: s };
 	return { kind: 'unknown', start: s };
+}
+
+/**
+ * "whoever set up this cron didn't", "the person who wrote this alert didn't": the noun phrase
+ * starting at `s` is the object of a relative clause opened by who/whoever a few words before, so
+ * the verb that follows is the doer's. Returns the index of who/whoever, or -1.
+ */
+function relativeDoer(ctx: Context, s: number): number {
+	for (let k = s - 2; k >= s - 3 && k >= 0; k--) {
+		const w = ctx.word(k);
+		if (w === null || ctx.word(k + 1) === null || ctx.lang.clauseWords.has(w)) return -1;
+		if (w === 'who' || w === 'whoever') return k;
+	}
+	return -1;
 }
 
 /**

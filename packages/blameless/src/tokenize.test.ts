@@ -25,6 +25,34 @@ describe('tokenize', () => {
 		expect(text.slice(not.start, not.end)).toBe("n't");
 	});
 
+	it('reads contractions typed without the apostrophe like the written ones', () => {
+		const text = 'on-call didnt check, we shouldve known, whos to blame';
+		expect(words(text)).toEqual([
+			'on-call',
+			'did',
+			'not',
+			'check',
+			',',
+			'we',
+			'should',
+			'have',
+			'known',
+			',',
+			'who',
+			"'s",
+			'to',
+			'blame'
+		]);
+		const not = tokenize(text)[2]!;
+		expect(text.slice(not.start, not.end)).toBe('nt');
+		// Words that only look like one stay whole.
+		expect(words('its well shed constructor')).toEqual(['its', 'well', 'shed', 'constructor']);
+	});
+
+	it('keeps = as a mark of its own', () => {
+		expect(words('cause = Sam, pool=50')).toEqual(['cause', '=', 'sam', ',', 'pool', '=', '50']);
+	});
+
 	it('reads curly apostrophes like straight ones', () => {
 		expect(words('She didn’t check Priya’s graph')).toEqual([
 			'she',

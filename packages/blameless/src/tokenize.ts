@@ -135,7 +135,8 @@ function isJoinerCode(c: number): boolean {
 		c === 39 || c === 0x2019 || c === 95 || c === 46 || c === 58 || c === 47 || c === 64 || c === 45
 	);
 }
-const MARKS = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '\u2014', '\u2013', '\n']);
+// `=` is a mark so "cause = Tomás" can be matched; it never joins words ("level=warn" is two).
+const MARKS = new Set(['.', ',', ';', ':', '=', '!', '?', '(', ')', '\u2014', '\u2013', '\n']);
 const SPACE = /\s/;
 
 /** Words and punctuation between `from` and `to`, by hand: this runs on every keystroke pause. */
@@ -179,6 +180,38 @@ const SUFFIXES: Record<string, string> = {
 	"'s": "'s"
 };
 
+/**
+ * Contractions typed without the apostrophe ("didnt", "shouldve", "whos"), read like the written
+ * ones: [base, expansion, length of the base in the written word]. Only forms that are not also
+ * common words ("its", "well", "hell", "shed" stay as they are).
+ */
+const BARE = new Map<string, readonly [string, string, number]>(
+	Object.entries({
+		didnt: ['did', 'not', 3],
+		doesnt: ['does', 'not', 4],
+		dont: ['do', 'not', 2],
+		wasnt: ['was', 'not', 3],
+		werent: ['were', 'not', 4],
+		isnt: ['is', 'not', 2],
+		arent: ['are', 'not', 3],
+		havent: ['have', 'not', 4],
+		hasnt: ['has', 'not', 3],
+		hadnt: ['had', 'not', 3],
+		shouldnt: ['should', 'not', 6],
+		wouldnt: ['would', 'not', 5],
+		couldnt: ['could', 'not', 5],
+		mustnt: ['must', 'not', 4],
+		cant: ['can', 'not', 3],
+		wont: ['will', 'not', 3],
+		shouldve: ['should', 'have', 6],
+		wouldve: ['would', 'have', 5],
+		couldve: ['could', 'have', 5],
+		mustve: ['must', 'have', 4],
+		whos: ['who', "'s", 3],
+		thats: ['that', "'s", 4]
+	} as const)
+);
+
 function word(text: string, start: number, end: number, cap: boolean): Token {
 	return { text, start, end, cap, punct: false, sentenceEnd: false };
 }
@@ -194,6 +227,17 @@ function pushWord(written: string, start: number, out: Token[]): void {
 		const base = lower.slice(0, -3);
 		out.push(word(NOT_BASES[base] ?? base, start, start + n - 3, cap));
 		out.push(word('not', start + n - 3, start + n, false));
+		return;
+	}
+	// Every such form is 4 to 8 letters and ends in t, e or s: most words skip the lookup.
+	const lastCode = lower.charCodeAt(n - 1);
+	const bare =
+		n >= 4 && n <= 8 && (lastCode === 116 || lastCode === 101 || lastCode === 115)
+			? BARE.get(lower)
+			: undefined;
+	if (bare) {
+		out.push(word(bare[0], start, start + bare[2], cap));
+		out.push(word(bare[1], start + bare[2], start + n, false));
 		return;
 	}
 	const apos = lower.lastIndexOf("'");

@@ -45,19 +45,29 @@ export type SubjectKind = 'named' | 'person' | 'self' | 'possessed' | 'system' |
  * - `any`: no subject needed (phrases such as "human error").
  * - `person`: named, person or self.
  * - `person-or-possessed`: also "Sam's change broke ...".
+ * - `possessed`: only a person's thing, for verbs people also do harmlessly ("Sam killed the stuck
+ *   query" is routine, "Sam's push killed the consumers" names Sam as the cause).
  * - `not-system`: anything but a system (verbs only people do: "forgot to", "screwed up").
  * - `not-self`: anything but a system or I/we ("he just had to" but not "we just had to wait").
  * - `human-action`: a person; or no/unknown subject when the next verb is a human action
  *   ("Should have checked the logs", but not "the cache should have expired").
  */
 export type SubjectPolicy =
-	'any' | 'person' | 'person-or-possessed' | 'not-system' | 'not-self' | 'human-action';
+	| 'any'
+	| 'person'
+	| 'person-or-possessed'
+	| 'possessed'
+	| 'not-system'
+	| 'not-self'
+	| 'human-action';
 
 /**
  * One rule, as data. Patterns are space-separated token slots; a slot is `a|b|c` (alternatives),
- * may end in `?` (optional), and may be `<person>` (a name, pronoun or role) or `<lexicon-key>`
- * (any word of that lexicon set). Contractions are expanded first: write `did not`, `should have`,
- * `'s`. Adverbs such as "really" or "even" may sit between slots.
+ * may end in `?` (optional), and may be `<person>` (a name, pronoun or role), `<named>` (one
+ * particular person: a name, he/she, or someone's), `<any>` (any one word) or `<lexicon-key>` (any word of that lexicon set). The marks `:` and `=` may be slot words
+ * ("root cause: Sam's change"). Contractions are expanded first: write `did not`, `should have`,
+ * `'s`. Adverbs such as "really" or "even" may sit between slots. In any word list, `#` stands
+ * for any number ("after 3 warnings", "if only 2 replicas").
  */
 export interface Rule {
 	id: string;
@@ -79,6 +89,16 @@ export interface Rule {
 	requireNext?: readonly string[];
 	/** Fires only when one of these words comes later in the same sentence. */
 	requireLater?: readonly string[];
+	/**
+	 * Fires only when one of these patterns (same syntax as `patterns`) matches anywhere in the
+	 * sentence: "a basic dry run" is hindsight only next to "would have".
+	 */
+	requireInSentence?: readonly string[];
+	/**
+	 * Stays quiet when the word just before the subject is one of these: in "add anything I
+	 * missed" the object comes first, and the writer is asking for additions, not confessing.
+	 */
+	unlessBefore?: readonly string[];
 	/** Stays quiet when the sentence goes on to give the reason ("missed it because ..."). */
 	unlessExplained?: boolean;
 	/** Fires only in a sentence about the past (hindsight words also open action items). */
