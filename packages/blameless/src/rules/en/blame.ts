@@ -129,15 +129,28 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'blame.broke',
 		category: Category.blameVerb,
-		patterns: ['broke|broken|breaks|nuked|wrecked|trashed', 'took|brought|taken down|out'],
+		patterns: [
+			'broke|broken|breaks|nuked|wrecked|trashed',
+			'took|brought|taken down|out',
+			'took|brought|taken|knocked us|everything|prod|production down'
+		],
 		subject: 'person-or-possessed',
 		namedIsPerson: true,
 		unlessNext: ['down', 'out', 'news'],
 		message: 'A person as the one who broke it',
 		question: 'Which change, and which missing safeguard, let this reach production?',
 		examples: {
-			flags: ['Mei broke checkout.', "Lena's config push took out both regions."],
-			passes: ['The migration broke the index.', 'Marco broke the problem down into three parts.']
+			flags: [
+				'Mei broke checkout.',
+				"Lena's config push took out both regions.",
+				"It was Lena's change that took us down."
+			],
+			passes: [
+				'The migration broke the index.',
+				'Marco broke the problem down into three parts.',
+				'The retry storm took everything down with it.',
+				'Sam took prod out of rotation for the kernel upgrade.'
+			]
 		}
 	},
 	{
@@ -150,6 +163,26 @@ export const blameRules: readonly Rule[] = [
 		examples: {
 			flags: ['Ravi caused the incident.', "Ravi's bad deploy caused the outage."],
 			passes: ['The config change caused the outage.']
+		}
+	},
+	{
+		id: 'blame.killed',
+		category: Category.blameVerb,
+		patterns: ['killed|tanked|sank|hosed|borked'],
+		subject: 'possessed',
+		namedIsPerson: true,
+		message: 'A person’s change as the one that broke it',
+		question: 'Which change, and which missing safeguard, let this reach production?',
+		examples: {
+			flags: [
+				"Lena's hotfix killed the payment workers.",
+				'It was his query that tanked the primary.',
+				"Tomás's config push is what killed the queue consumers."
+			],
+			passes: [
+				'Sam killed the stuck query and the lock cleared.',
+				'The OOM killer killed the sidecar.'
+			]
 		}
 	},
 	{
@@ -341,14 +374,22 @@ export const blameRules: readonly Rule[] = [
 		id: 'person.punish',
 		category: Category.person,
 		patterns: [
-			'should|must|will|needs|need to? be retrained|fired|disciplined|reprimanded|punished|sanctioned|taken|removed off|from?'
+			'should|must|will|needs|need to? be retrained|fired|disciplined|reprimanded|punished|sanctioned|taken|removed off|from?',
+			'should|must|will|needs|need to? be held accountable|responsible',
+			'should|must|will|needs|need to? be written up'
 		],
 		subject: 'person',
 		message: 'A remedy aimed at a person',
 		question: 'What change to the system would help whoever is in that seat next time?',
 		examples: {
-			flags: ['Priya should be retrained on the deploy process.'],
-			passes: ['The model should be retrained on fresh data.']
+			flags: [
+				'Priya should be retrained on the deploy process.',
+				'Someone needs to be held accountable for this.'
+			],
+			passes: [
+				'The model should be retrained on fresh data.',
+				'Each team is held responsible for its own runbooks.'
+			]
 		}
 	},
 	{
@@ -379,25 +420,122 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'person.on',
 		category: Category.person,
-		patterns: ["this|that|it one? is|'s|was all? on <person>"],
+		patterns: [
+			"this|that|it|<incident> one? is|'s|was|were all? on <person>",
+			"on <person> 's watch"
+		],
 		subject: 'any',
+		// "on Mei's laptop", "on Lena until the handover", "on him to fix": a place or a handling,
+		// not the blame.
+		notFollowedBy: [
+			"'s",
+			'now',
+			'until',
+			'till',
+			'for',
+			'to',
+			'tonight',
+			'today',
+			'this',
+			'next',
+			'after',
+			'call',
+			'duty',
+			'shift',
+			'leave',
+			'vacation',
+			'pto',
+			'holiday',
+			'it'
+		],
 		message: '“This is on …”',
 		question: 'What in the setup made this outcome possible, whoever was at the keyboard?',
 		examples: {
-			flags: ['This one is on Alex.', "That's on Kwame."],
-			passes: ['Hana was on call that night.', 'It was on the old cluster.']
+			flags: [
+				'This one is on Alex.',
+				"That's on Kwame.",
+				'honestly the outage is on Mei, she merged it',
+				"The data loss happened on Lena's watch."
+			],
+			passes: [
+				'Hana was on call that night.',
+				'It was on the old cluster.',
+				'The incident is on Mei until the handover at 18:00.',
+				"The outage is on Mei's board under follow-ups."
+			]
 		}
 	},
 	{
 		id: 'person.root-cause',
 		category: Category.person,
-		patterns: ["root? cause is|was|'s <person>"],
+		patterns: [
+			"root? cause|culprit is|was|'s <person>",
+			'root? cause|culprit :|= <named>',
+			"cause|culprit of <any> <any>? <any>? <any>? is|was|'s|:|= <named>"
+		],
 		subject: 'any',
 		message: 'A person as the root cause',
 		question: 'What made their action reasonable to them, and what let it cause harm?',
 		examples: {
-			flags: ['The root cause is Dmitri not reading the alert.'],
-			passes: ['The root cause was a missing index.']
+			flags: [
+				'The root cause is Dmitri not reading the alert.',
+				"root cause: Kwame's migration",
+				'cause of the cert outage = Tomás, he let the cron get deleted'
+			],
+			passes: [
+				'The root cause was a missing index.',
+				"Per Grace's notes, the cause was a stale DNS record.",
+				'Root cause: we had no alert on certificate expiry.',
+				'Root cause: engineers had no way to see replication lag.'
+			]
+		}
+	},
+	{
+		id: 'person.traces-to',
+		category: Category.person,
+		patterns: [
+			'traces|traced|trace|tracing back to <named>',
+			'comes|came|boils|boiled|coming|boiling down to <named>'
+		],
+		subject: 'any',
+		// "it came down to Sam to decide": a decision that fell to someone, not a cause.
+		notFollowedBy: ['to', 'and', 'for'],
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				"tbh this whole thing traces back to Ravi's hotfix",
+				'The whole outage comes down to Tomás running the script in the wrong terminal.'
+			],
+			passes: [
+				'It came down to Sam to decide whether to fail over.',
+				'The leak traces back to the pool settings.',
+				'In the end it comes down to people being tired at 3 a.m.'
+			]
+		}
+	},
+	{
+		id: 'person.typical',
+		category: Category.person,
+		patterns: ['typical|classic <named>'],
+		subject: 'any',
+		message: 'A person’s habit, as the cause',
+		question: 'What in the setup makes this easy to do, for anyone in that seat?',
+		examples: {
+			flags: ['Classic Jordan.', 'typical Lena, shipping without tests'],
+			passes: ['A classic thundering herd after the cache flush.']
+		}
+	},
+	{
+		id: 'person.heads-roll',
+		category: Category.person,
+		patterns: ['heads will|should|must|need|are going? to? roll'],
+		subject: 'any',
+		message: 'A remedy aimed at people',
+		question: 'What change to the system would help whoever is in that seat next time?',
+		examples: {
+			flags: ['Heads will roll for this.'],
+			passes: ['The heads of each team will review the action items.']
 		}
 	},
 	{
