@@ -135,20 +135,60 @@ export const counterfactualRules: readonly Rule[] = [
 	{
 		id: 'counterfactual.if-only',
 		category: Category.counterfactual,
-		patterns: ['if only', 'if <person> had|would|did|were|only', 'had <person> <humanVerbs>'],
+		patterns: ['if only'],
+		subject: 'any',
+		// "page if only one replica is left": a condition on a number, not a wish about the past.
+		notFollowedBy: ['<quantities>'],
+		message: 'Counterfactual',
+		question: 'What did they know then, and what made their choice make sense?',
+		examples: {
+			flags: ['If only the canary had run longer.', 'if only, if only: the graph was right there'],
+			passes: [
+				'Page if only one replica is left in the pool.',
+				'Alert if only 2 nodes report healthy.'
+			]
+		}
+	},
+	{
+		id: 'counterfactual.if-person-had',
+		category: Category.counterfactual,
+		patterns: ['if <person> had|would|did|were|only', 'had <person> <humanVerbs>'],
 		subject: 'any',
 		message: 'Counterfactual',
 		question: 'What did they know then, and what made their choice make sense?',
 		examples: {
-			flags: ['If only we had load tested it.', 'Had Ravi checked the disk, we would be fine.'],
+			flags: [
+				'If only we had load tested it.',
+				'If Sam had waited for the canary we would not be here.',
+				'Had Ravi checked the disk, we would be fine.'
+			],
 			passes: ['If the alert had fired at 5%, we would have had more time.']
+		}
+	},
+	{
+		id: 'counterfactual.avoidable',
+		category: Category.counterfactual,
+		patterns: [
+			'could|would not? have been avoided|prevented|averted',
+			'is|was|were avoidable|preventable'
+		],
+		subject: 'any',
+		message: 'Counterfactual',
+		question: 'What would have had to be true, at the time, for this to go differently?',
+		examples: {
+			flags: [
+				'Could have been avoided entirely with a five minute check of the cert expiry.',
+				'This was entirely avoidable.'
+			],
+			passes: ['The p99 spike could have been GC, checking heap graphs now.']
 		}
 	},
 	{
 		id: 'counterfactual.would-not-have-happened',
 		category: Category.counterfactual,
 		patterns: [
-			'would not|never have happened|occurred if <person>',
+			'would not|never have|of happened|happend|occurred if <person>',
+			'never would have|of happened|happend|occurred if <person>',
 			'none of this|it would have happened'
 		],
 		subject: 'any',
@@ -157,7 +197,8 @@ export const counterfactualRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'It would not have happened if Tomás had followed the runbook.',
-				'None of this would have happened with a second pair of eyes.'
+				'None of this would have happened with a second pair of eyes.',
+				'would never have happend if people actually used the deploy checklist'
 			],
 			passes: ['It would not have happened if the alert had fired.']
 		}
