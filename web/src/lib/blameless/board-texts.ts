@@ -1,4 +1,5 @@
 import {
+	flattenRcaTree,
 	OVERVIEW_TEXTS,
 	SectionId,
 	type ActionItem,
@@ -7,7 +8,7 @@ import {
 	type Factor,
 	type Overview,
 	type OverviewText,
-	type RcaTreeNode,
+	type RcaTree,
 	type TimelineEntry
 } from '@debrief/doc';
 import { formatClock } from '$lib/time.ts';
@@ -20,7 +21,7 @@ export interface FieldText {
 	/** Where it is, in a few words: "Timeline · 14:02", "Root cause". */
 	label: string;
 	text: string;
-	/** The element to scroll to, when the section is on screen (`[data-entry-id=…]`). */
+	/** The element to scroll to, when the section is on screen (its row, or the field itself). */
 	selector?: string;
 }
 
@@ -42,7 +43,7 @@ export const fieldKey = {
 export interface BoardTextSource {
 	timeline: { entries: TimelineEntry[] };
 	overview?: { value: Overview };
-	rca?: { rows: RcaTreeNode[] };
+	rca?: { tree: RcaTree };
 	factors?: { items: Factor[] };
 	actions?: { items: ActionItem[] };
 	discussion?: { value: Discussion };
@@ -65,6 +66,11 @@ const OVERVIEW_LABELS: Record<OverviewText, string> = {
 	lucky: 'where we got lucky'
 };
 
+/** The row of an item, by the `data-*` attribute its section puts on it. */
+function byData(attribute: string, id: string): string {
+	return `[data-${attribute}="${CSS.escape(id)}"]`;
+}
+
 /** Every free-text field of the board, in section order. */
 export function boardTexts(s: BoardTextSource): FieldText[] {
 	const out: FieldText[] = [];
@@ -79,7 +85,8 @@ export function boardTexts(s: BoardTextSource): FieldText[] {
 				section: SectionId.overview,
 				field: fieldKey.overview(name),
 				label,
-				text: o.texts[name]
+				text: o.texts[name],
+				selector: `#ov-${name}`
 			});
 		}
 	}
@@ -89,15 +96,17 @@ export function boardTexts(s: BoardTextSource): FieldText[] {
 			field: fieldKey.timeline(e.id),
 			label: `Timeline · ${formatClock(e.at)}`,
 			text: e.text,
-			selector: `[data-entry-id="${CSS.escape(e.id)}"]`
+			selector: byData('entry-id', e.id)
 		});
 	}
-	for (const n of s.rca?.rows ?? []) {
+	// Every node in outline order, folded ones too: folding is one person's view, not the board.
+	for (const n of s.rca ? flattenRcaTree(s.rca.tree) : []) {
 		push({
 			section: SectionId.rca,
 			field: fieldKey.rca(n.id),
 			label: 'Root cause tree',
-			text: n.text
+			text: n.text,
+			selector: byData('node-id', n.id)
 		});
 	}
 	for (const f of s.factors?.items ?? []) {
@@ -105,7 +114,8 @@ export function boardTexts(s: BoardTextSource): FieldText[] {
 			section: SectionId.factors,
 			field: fieldKey.factor(f.id),
 			label: 'Contributing factor',
-			text: f.text
+			text: f.text,
+			selector: byData('factor-id', f.id)
 		});
 	}
 	for (const a of s.actions?.items ?? []) {
@@ -113,16 +123,20 @@ export function boardTexts(s: BoardTextSource): FieldText[] {
 			section: SectionId.actions,
 			field: fieldKey.action(a.id),
 			label: 'Action item',
-			text: a.title
+			text: a.title,
+			selector: byData('action-id', a.id)
 		});
 	}
 	const d = s.discussion?.value;
 	for (const p of d?.parking ?? []) {
+		// A point moved to its section lives on there, as a new item checked on its own.
+		if (p.movedTo) continue;
 		push({
 			section: SectionId.discussion,
 			field: fieldKey.parked(p.id),
 			label: 'Parking lot',
-			text: p.text
+			text: p.text,
+			selector: byData('parked-id', p.id)
 		});
 	}
 	if (d) {
@@ -130,7 +144,8 @@ export function boardTexts(s: BoardTextSource): FieldText[] {
 			section: SectionId.discussion,
 			field: fieldKey.notes(),
 			label: 'Discussion notes',
-			text: d.notes
+			text: d.notes,
+			selector: '#discussion-notes'
 		});
 	}
 	return out;

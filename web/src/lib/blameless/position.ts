@@ -80,6 +80,13 @@ export function mirrorField(overlay: HTMLElement, field: HTMLInputElement | HTML
 			parseFloat(cs.borderRightWidth);
 		overlay.style.paddingRight = `${parseFloat(cs.paddingRight) + Math.max(0, bars)}px`;
 		overlay.style.whiteSpace = field instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+		// An input clips its text at its content box (a textarea at its border): without this, an
+		// underline scrolled half out of a long line would show in the padding.
+		const side = (s: 'left' | 'right'): number =>
+			parseFloat(cs.getPropertyValue(`border-${s}-width`)) +
+			parseFloat(cs.getPropertyValue(`padding-${s}`));
+		overlay.style.clipPath =
+			field instanceof HTMLInputElement ? `inset(0 ${side('right')}px 0 ${side('left')}px)` : '';
 		overlay.scrollTop = field.scrollTop;
 		overlay.scrollLeft = field.scrollLeft;
 	};
