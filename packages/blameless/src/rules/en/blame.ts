@@ -53,6 +53,26 @@ export const blameRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'blame.did-not-think',
+		category: Category.blameVerb,
+		patterns: ['did|does|do not think about|of|to|through|twice|ahead'],
+		subject: 'person',
+		namedIsPerson: true,
+		unlessExplained: true,
+		message: 'Not thinking ahead, put on a person',
+		question: 'What would have brought this case to mind while the work was being done?',
+		examples: {
+			flags: [
+				"whoever set up this cron didn't think about DST",
+				"The person who wrote this alert didn't think about holidays."
+			],
+			passes: [
+				"The autoscaler doesn't think about cold starts.",
+				"Sam didn't think to page because the alert said it was resolved."
+			]
+		}
+	},
+	{
 		id: 'blame.did-not-see',
 		category: Category.blameVerb,
 		patterns: ['did not <perception>', 'failed to <perception>'],
@@ -216,6 +236,74 @@ export const blameRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'blame.panicked',
+		category: Category.blameVerb,
+		patterns: ['panicked|panicking|freaked|flailed|flailing'],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'A judgement of how someone reacted',
+		question: 'What did they see at that moment, and what did the tools give them to act on?',
+		examples: {
+			flags: ['The incident commander panicked and rolled back everything.'],
+			passes: ['The kernel panicked on two nodes after the upgrade.']
+		}
+	},
+	{
+		id: 'blame.went-back-to-sleep',
+		category: Category.blameVerb,
+		patterns: ['but went|gone|going back to sleep|bed'],
+		subject: 'person',
+		subjectAt: 'clause',
+		namedIsPerson: true,
+		message: 'Going back to sleep, judged',
+		question: 'What told them it was safe to go back to sleep?',
+		examples: {
+			flags: ['The on-call acked the page but went back to sleep.'],
+			passes: ['Sam handed off at 04:00 and went back to sleep.']
+		}
+	},
+	{
+		id: 'blame.let-lapse',
+		category: Category.blameVerb,
+		patterns: ['let <any> <any>? <any>? <lapses>', 'allowed <any> <any>? <any>? to <lapses>'],
+		subject: 'person',
+		namedIsPerson: true,
+		// "we let the primary fail over", "let it fail fast": a choice, not a lapse.
+		unlessNext: ['over', 'open', 'closed', 'fast', 'safely', 'gracefully'],
+		message: 'A lapse, put on a person',
+		question: 'What would have made the lapse visible before it mattered?',
+		examples: {
+			flags: ['Sam let the cert expire.', 'The team let the backups rot for a year.'],
+			passes: [
+				'We let the cache warm up before shifting traffic.',
+				'We let the primary fail over to the replica.',
+				'The cron let the job finish before restarting.'
+			]
+		}
+	},
+	{
+		id: 'blame.despite',
+		category: Category.blameVerb,
+		patterns: [
+			'despite being? told|warned|reminded|asked',
+			'even after being? told|warned|reminded|asked',
+			'despite|ignoring the|all|multiple|repeated|several|many|two|three|# <any>? warnings|reminders|nudges|pings|emails',
+			'even after the|all|multiple|repeated|several|many|two|three|# <any>? warnings|reminders|nudges|pings|emails'
+		],
+		subject: 'person',
+		subjectAt: 'clause',
+		namedIsPerson: true,
+		message: 'Warnings someone did not act on',
+		question: 'What made the warnings look like noise at the time?',
+		examples: {
+			flags: [
+				'The contractor pushed the change despite being told to wait.',
+				'The contractor neglected the renewal even after two reminder emails.'
+			],
+			passes: ['The job kept retrying despite the warnings in its log.']
+		}
+	},
+	{
 		id: 'blame.neglected',
 		category: Category.blameVerb,
 		patterns: ['neglected|neglecting to?', 'bothered|bother to|with'],
@@ -245,14 +333,19 @@ export const blameRules: readonly Rule[] = [
 		id: 'blame.without',
 		category: Category.blameVerb,
 		patterns: [
-			'without a|any? review|reviews|approval|test|tests|testing|checking|reviewing|asking|canary|running'
+			'without a|any? review|reviews|approval|test|tests|testing|checking|reviewing|asking|canary|running',
+			'without reading|looking|waiting|telling|thinking|verifying|double-checking|validating|notifying|informing|consulting'
 		],
 		subject: 'person',
 		subjectAt: 'clause',
 		message: '“Without a review”, said of a person',
 		question: 'What would have made the reviewed or tested path the easy one here?',
 		examples: {
-			flags: ['They pushed the change without a review.', 'Our QA signed off without testing.'],
+			flags: [
+				'They pushed the change without a review.',
+				'Our QA signed off without testing.',
+				'The release captain rushed it through without waiting for the canary.'
+			],
 			passes: ['Helm rolled out the chart without testing the hooks.']
 		}
 	},

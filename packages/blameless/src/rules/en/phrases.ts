@@ -53,7 +53,8 @@ export const humanErrorRules: readonly Rule[] = [
 		category: Category.humanError,
 		patterns: [
 			'not|no paying attention',
-			'lack of attention|care|focus',
+			'lack of attention|care|focus|judgment|judgement|concentration|vigilance|diligence|rigor|rigour|discipline',
+			'lapse|lapses in|of attention|concentration|focus|judgment|judgement|care|vigilance',
 			'asleep at the wheel|switch',
 			'did not care',
 			'between keyboard and chair',
@@ -63,8 +64,15 @@ export const humanErrorRules: readonly Rule[] = [
 		message: 'Attention, put on a person',
 		question: 'What was competing for attention, and what would have drawn it here?',
 		examples: {
-			flags: ["Someone wasn't paying attention.", 'The problem was between keyboard and chair.'],
-			passes: ['The alert needed attention from two teams.']
+			flags: [
+				"Someone wasn't paying attention.",
+				'The problem was between keyboard and chair.',
+				'The incident was caused by a lapse in attention from the engineer on shift.'
+			],
+			passes: [
+				'The alert needed attention from two teams.',
+				'The cert lapsed at midnight because the renewal job was disabled.'
+			]
 		}
 	},
 	{
