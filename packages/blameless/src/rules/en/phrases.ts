@@ -248,9 +248,13 @@ export const hindsightRules: readonly Rule[] = [
 		category: Category.hindsight,
 		patterns: [
 			"is|was|were|'s|been|seemed|looked obvious|evident",
+			"is|was|were|'s|been crystal clear",
+			'plain|clear as day',
 			'plain to see',
 			'signs|signals|warnings were|was all there',
-			'was|were right there|here',
+			"is|'s|was|were right there|here",
+			"is|was|'s literally in|on|there|right|written|documented|step",
+			'common sense says|dictates|tells',
 			'worth their|his|her salt'
 		],
 		subject: 'any',
@@ -259,9 +263,15 @@ export const hindsightRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'It was obvious the disk would fill up.',
-				'The answer was right there in the logs the whole time.'
+				'The answer was right there in the logs the whole time.',
+				'in hindsight the fix was painfully obvious: raise the connection limit',
+				"it's literally in the runbook, step 3",
+				"common sense says you don't restart the primary at peak"
 			],
-			passes: ['It is not obvious from the console which region a command targets.']
+			passes: [
+				'It is not obvious from the console which region a command targets.',
+				'The log literally fills up in seconds at debug level.'
+			]
 		}
 	},
 	{
@@ -305,6 +315,145 @@ export const hindsightRules: readonly Rule[] = [
 		examples: {
 			flags: ['Anyone would have seen that the limit was too low.'],
 			passes: ['Any retries would have made it worse.']
+		}
+	},
+	{
+		id: 'hindsight.anyone-could-see',
+		category: Category.hindsight,
+		patterns: ['anyone|anybody|everyone|everybody could see|tell|spot'],
+		subject: 'any',
+		// What they could see is a trend or a fact ("the disk was filling up"), not a screen.
+		requireLater: ['<trends>'],
+		message: 'Hindsight: “anyone could see”',
+		question: 'What did the people there actually see, and in what order?',
+		examples: {
+			flags: [
+				'anyone could see the disk was filling up',
+				'Everyone could see the memory climbing for days.'
+			],
+			passes: ['Everyone could see the shared screen during the bridge.']
+		}
+	},
+	{
+		id: 'hindsight.small-effort',
+		category: Category.hindsight,
+		patterns: [
+			'a|one <minimizers>',
+			'a|one five|two|ten|one|thirty|# minute|min|second|sec|line',
+			'one look|glance'
+		],
+		subject: 'any',
+		// "A canary would have caught this" plans a safeguard; "a basic dry run would have" sneers.
+		// "We should have a quick way to roll back" is a wish: the counterfactual needs a verb.
+		requireInSentence: [
+			'would|could|should not? have|of <humanVerbs>|caught|found|shown|told|saved|stopped|prevented|avoided|surfaced|revealed|been|taken|given'
+		],
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this step harder, or less obvious, at the time than it sounds now?',
+		examples: {
+			flags: [
+				"a basic dry run would've caught the typo in the zone file",
+				'One look at the dashboard would have shown the lag.'
+			],
+			passes: [
+				'A canary would have caught this, so we are adding one.',
+				'We added a basic dry run to the deploy script.',
+				'We should have a quick way to roll back config changes.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.not-hard',
+		category: Category.hindsight,
+		patterns: ["it|this|that is|was|'s not that? hard|difficult|complicated"],
+		subject: 'any',
+		// Said on its own it is a verdict; "it's not hard to roll back: one button" is information.
+		notFollowedBy: ['to', 'for', 'because', 'when', 'once', 'if', 'since', 'with', 'but'],
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this harder in the moment than it sounds now?',
+		examples: {
+			flags: [
+				"you simply have to check replica lag before promoting, it's not hard",
+				"honestly it isn't hard, just read the alert"
+			],
+			passes: [
+				"It's not hard to roll back: one button in the deploy tool.",
+				'The runbook is not hard to follow once you find it.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.not-that-hard',
+		category: Category.hindsight,
+		patterns: ["it|this|that is|was|'s not that hard|difficult|complicated to"],
+		subject: 'any',
+		// "it's not that hard to see why the alert looked like noise" is empathy, not a sneer.
+		unlessNext: ['see', 'understand', 'imagine', 'why', 'how', 'miss', 'confuse', 'mix'],
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this harder in the moment than it sounds now?',
+		examples: {
+			flags: ["honestly it's not that hard to read a graph"],
+			passes: ["It's not that hard to see why the alert looked like noise."]
+		}
+	},
+	{
+		id: 'hindsight.common-sense',
+		category: Category.hindsight,
+		patterns: [
+			"is|was|'s|are|basic|just|simple|plain|use|used|using|lacked|lack|lacking|no|some|any common sense",
+			"is|was|'s|are not rocket|brain science|surgery"
+		],
+		subject: 'any',
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this less obvious in the moment than it sounds now?',
+		examples: {
+			flags: [
+				"it's basically common sense not to run a migration at peak",
+				'Use some common sense before touching prod.',
+				"It isn't rocket science to check the expiry date."
+			],
+			passes: ['Common sense defaults would have helped.']
+		}
+	},
+	{
+		id: 'hindsight.literally-said',
+		category: Category.hindsight,
+		patterns: ['literally|plainly said|says|told|tells|showed|shows|spelled|screamed|pointed'],
+		subject: 'any',
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: ['just read the error message, it literally said disk full'],
+			passes: ['The error said disk full, but it was the third of forty lines.']
+		}
+	},
+	{
+		id: 'hindsight.before-anyone',
+		category: Category.hindsight,
+		patterns: [
+			'well|long before anyone|anybody|someone|somebody acted|noticed|did|looked|reacted|responded|moved|bothered|cared|checked'
+		],
+		subject: 'any',
+		message: 'Hindsight',
+		question: 'What did people see in those minutes, and what were they busy with?',
+		examples: {
+			flags: ['it was clear that the queue was backing up well before anyone acted'],
+			passes: ['The queue backed up for 20 minutes before the alert fired.']
+		}
+	},
+	{
+		id: 'hindsight.how-could',
+		category: Category.hindsight,
+		patterns: [
+			'how could|can <person> miss|ignore|forget|overlook|not',
+			'how did|do <person> miss|ignore|forget|overlook'
+		],
+		subject: 'any',
+		message: 'Hindsight',
+		question: 'What did they see at that moment, and what would have made this stand out?',
+		examples: {
+			flags: ['How could anyone miss a red dashboard?', 'how did the on-call miss that'],
+			passes: ['How could the on-call have known the flag was shared?']
 		}
 	},
 	{
