@@ -498,34 +498,111 @@ export const whoCausedRules: readonly Rule[] = [
 			'who did this|that',
 			'who|whoever pushed|deployed|merged|shipped the|a|an? <badChange>',
 			"who is|'s|was|were? to blame",
-			'which engineer|developer|person|team|one caused|broke|pushed|screwed|messed'
+			'who|whoever touched|tampered|fiddled|meddled',
+			'which engineer|developer|person|team|one caused|broke|pushed|screwed|messed',
+			'which engineer|engineers|developer|dev|person|idiot|genius approved|merged|touched|signed|okayed|deployed|shipped|pushed|let'
 		],
 		subject: 'any',
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
-			flags: ['Who caused this outage?', "Who's to blame for the data loss?"],
-			passes: ['Who was on call for payments that night?', 'Who owns the billing service?']
+			flags: [
+				'Who caused this outage?',
+				"Who's to blame for the data loss?",
+				'whos to blame for the flag getting flipped in prod',
+				'Need to find out who touched the load balancer config.',
+				'in the retro I want a name: which engineer approved that PR?'
+			],
+			passes: [
+				'Who was on call for payments that night?',
+				'Who owns the billing service?',
+				'Which engineer is on call tonight?',
+				"Which engineer reviewed the PR? We'd like their view on the test gap."
+			]
+		}
+	},
+	{
+		id: 'who.approved',
+		category: Category.whoCaused,
+		patterns: [
+			'who|whoever approved|okayed|greenlit|allowed|authorized|authorised|signed|rubber-stamped'
+		],
+		subject: 'any',
+		// Who approved a change is a timeline fact; who approved it during a freeze is a hunt.
+		requireLater: ['<riskyTiming>'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made approving this look reasonable at the time?',
+		examples: {
+			flags: [
+				'who signed off on a deploy during the change freeze?',
+				'Who approved this without a review?'
+			],
+			passes: ['Who approved the change request?', 'Who signed off on the release notes?']
+		}
+	},
+	{
+		id: 'who.even',
+		category: Category.whoCaused,
+		patterns: [
+			'who|whoever actually|even|really|seriously|honestly approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|tested|checked'
+		],
+		subject: 'any',
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: ['ok but who actually approved this deploy??', 'who even reviewed this?'],
+			passes: ['Who reviewed the change before it went out?']
+		}
+	},
+	{
+		id: 'who.let',
+		category: Category.whoCaused,
+		patterns: [
+			'who|whoever let|allowed <any> <any>? <any>? <lapses>',
+			'who|whoever allowed <any> <any>? <any>? to <lapses>',
+			"who|whoever is|'s|was|were responsible|accountable for letting|allowing <any> <any>? <any>? <any>? <lapses>"
+		],
+		subject: 'any',
+		unlessNext: ['over', 'open', 'closed', 'fast', 'safely', 'gracefully'],
+		message: 'Looking for a culprit',
+		question:
+			'Instead of who: what let this lapse go unnoticed, and what would catch it next time?',
+		examples: {
+			flags: [
+				'who let the cert expire?',
+				"Who's accountable for letting the backup job silently fail for a month?"
+			],
+			passes: ['Who let the vendor into the bridge?', 'Who let the primary fail over?']
 		}
 	},
 	{
 		id: 'who.responsible',
 		category: Category.whoCaused,
-		patterns: ["who|whoever is|'s|was|were responsible for"],
+		patterns: ["who|whoever is|'s|was|were responsible|accountable for"],
 		subject: 'any',
 		requireNext: ['<incident>'],
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
-			flags: ['Who is responsible for the downtime?'],
-			passes: ['Who is responsible for the billing service?']
+			flags: [
+				'Who is responsible for the downtime?',
+				'who is responsible for the cert expiring??',
+				'Leadership wants to know who is accountable for this.'
+			],
+			passes: [
+				'Who is responsible for the billing service?',
+				'Who is accountable for the comms plan?'
+			]
 		}
 	},
 	{
 		id: 'who.whose-fault',
 		category: Category.whoCaused,
 		patterns: [
-			'whose fault|mistake|screwup|screw-up|blunder|idea',
+			'whose fault|mistake|screwup|screw-up|blunder',
+			'whose bright|brilliant|great|genius|clever|smart? idea',
+			'who|whoever thought|decided it|this|that was|would be? a good|great|smart|brilliant idea',
+			'which engineer|engineers|developer|dev|person|team|genius thought|decided it|this|that was|would be? a good|great|smart|brilliant idea',
 			'whose change|commit|deploy|pr|push broke|caused|took|brought',
 			'take|takes|taking|took the blame|fall',
 			'name|names of whoever'
@@ -534,7 +611,12 @@ export const whoCausedRules: readonly Rule[] = [
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
-			flags: ['Whose fault was the failed migration?', 'Someone has to take the blame for this.'],
+			flags: [
+				'Whose fault was the failed migration?',
+				'Someone has to take the blame for this.',
+				'whose bright idea was it to put the rate limiter behind a feature flag',
+				'who thought it was a good idea to deploy at 5pm'
+			],
 			passes: ['Whose dashboard is this?']
 		}
 	}
