@@ -12,6 +12,7 @@ export const blameRules: readonly Rule[] = [
 		patterns: ['forgot|forgotten to|about?'],
 		subject: 'not-system',
 		namedIsPerson: true,
+		unlessBefore: ['anything', 'everything', 'something', 'whatever', 'what'],
 		message: 'Forgetting, as the cause',
 		question: 'What would have reminded anyone in that seat, at that moment?',
 		examples: {
@@ -19,7 +20,11 @@ export const blameRules: readonly Rule[] = [
 				'Priya forgot to renew the certificate.',
 				'jordan forgot the cert, same as last year'
 			],
-			passes: ['The backup job forgot to rotate its own logs.', "Don't forget to add the link."]
+			passes: [
+				'The backup job forgot to rotate its own logs.',
+				"Don't forget to add the link.",
+				"Let me know if there's anything I forgot."
+			]
 		}
 	},
 	{
@@ -135,6 +140,7 @@ export const blameRules: readonly Rule[] = [
 		namedIsPerson: true,
 		unlessNext: ['<targets>'],
 		unlessExplained: true,
+		unlessBefore: ['anything', 'everything', 'something', 'whatever', 'what'],
 		message: '“Missed”, said of a person',
 		question: 'What would have made this stand out at that moment?',
 		examples: {
@@ -142,7 +148,8 @@ export const blameRules: readonly Rule[] = [
 			passes: [
 				'The health check missed the degraded replica.',
 				'We missed the SLO by 0.3%.',
-				'Priya missed the first page because her phone was on the old policy.'
+				'Priya missed the first page because her phone was on the old policy.',
+				'Timeline is in the doc, add anything I missed.'
 			]
 		}
 	},

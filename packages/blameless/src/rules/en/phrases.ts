@@ -41,11 +41,16 @@ export const humanErrorRules: readonly Rule[] = [
 			'careless|carelessness|negligence|negligent|negligently|sloppy|sloppiness|lazy|laziness|reckless|recklessness|incompetent|incompetence|inattentive|inattention|clueless'
 		],
 		subject: 'any',
+		notFollowedBy: ['<termsOfArt>'],
 		message: 'A judgement of care or skill',
 		question: 'What about the work made care hard here: time, tools, information?',
 		examples: {
 			flags: ['The outage came down to carelessness.', 'The engineer was sloppy with the script.'],
-			passes: ['The script ran without a dry-run flag.']
+			passes: [
+				'The script ran without a dry-run flag.',
+				"Cassandra's sloppy quorum let writes land on hinted handoff nodes.",
+				'Lazy loading of the config hid the error until the first request.'
+			]
 		}
 	},
 	{
