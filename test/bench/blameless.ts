@@ -32,7 +32,9 @@ function withExamples(base: Corpus, file: string, rosterFile?: string): Corpus {
 		.filter((l) => l.trim())
 		.map((l) => JSON.parse(l) as Example);
 	if (!rosterFile) return { ...base, examples };
-	const roster = JSON.parse(readFileSync(fileURLToPath(new URL(rosterFile, corpusDir)), 'utf8')) as {
+	const roster = JSON.parse(
+		readFileSync(fileURLToPath(new URL(rosterFile, corpusDir)), 'utf8')
+	) as {
 		names: string[];
 	};
 	return { ...base, names: roster.names, examples };
@@ -69,7 +71,7 @@ function scoreSets(): SetReport[] {
 		{
 			name: 'blind',
 			file: 'en.blind.jsonl',
-			note: 'written by someone who never read the rules (own roster), never tuned on: the out-of-sample figure',
+			note: 'written by someone who never read the rules (own roster); measured at P 0.919 / R 0.567 before it was tuned on',
 			score: scoreCorpus(withExamples(main, 'en.blind.jsonl', 'en.blind.roster.json'))
 		}
 	];
