@@ -216,6 +216,55 @@ describe('Room relays from other instances', () => {
 	});
 });
 
+describe('Room cold join', () => {
+	it('answers a newcomer with the stored bytes before building the document', async () => {
+		let release!: (updates: Uint8Array[]) => void;
+		const { room } = createRoom([], {
+			load: () => new Promise<Uint8Array[]>((resolve) => (release = resolve))
+		});
+		const a = new TestPeer(room, 'a').connect();
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'stored as one piece');
+		const stored = Y.encodeStateAsUpdate(source);
+		let appliedWhenAnswered: boolean | null = null;
+		const send = a.send.bind(a);
+		a.send = (frame) => {
+			appliedWhenAnswered ??= text(room) !== '';
+			send(frame);
+		};
+		release([stored]);
+		await room.ready;
+		const first = a.received[0];
+		expect(first?.type).toBe('sync-step-2');
+		expect(first?.type === 'sync-step-2' && [...first.update]).toEqual([...stored]);
+		expect(appliedWhenAnswered).toBe(false);
+		expect(text(a)).toBe('stored as one piece');
+		// Later newcomers get the same frame until something changes, and then the change too.
+		const b = new TestPeer(room, 'b').connect();
+		expect(text(b)).toBe('stored as one piece');
+		a.doc.getText('t').insert(0, '> ');
+		const c = new TestPeer(room, 'c').connect();
+		expect(text(c)).toBe('> stored as one piece');
+	});
+
+	it('answers a returning peer (it has content) from the document as usual', async () => {
+		let release!: (updates: Uint8Array[]) => void;
+		const { room } = createRoom([], {
+			load: () => new Promise<Uint8Array[]>((resolve) => (release = resolve))
+		});
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'abc');
+		const a = new TestPeer(room, 'a');
+		Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(source));
+		a.connect();
+		source.getText('t').insert(3, 'def');
+		release([Y.encodeStateAsUpdate(source)]);
+		await room.ready;
+		expect(text(a)).toBe('abcdef');
+		expect(a.received[0]?.type).toBe('sync-step-1');
+	});
+});
+
 describe('Room fan-out tick', () => {
 	it('sends the changes of one tick to each reader as one frame', async () => {
 		const { room } = createRoom([], { coalesce: 5 });

@@ -115,6 +115,9 @@ export class Room {
 	get loaded(): boolean {
 		return this.#loaded;
 	}
+	get destroyed(): boolean {
+		return this.#destroyed;
+	}
 	get locked(): boolean {
 		return this.#locked;
 	}
@@ -215,12 +218,18 @@ export class Room {
 	async #load(): Promise<void> {
 		try {
 			const updates = await this.#options.load();
+			const early = updates.length === 1 ? this.#answerNewcomersEarly(updates[0]!) : null;
+			// Building the document blocks this thread; let the socket write the answer out first.
+			if (early) await this.#drained(early.peers, 1000);
+			if (this.#destroyed) return;
 			this.doc.transact(() => {
 				for (const update of updates) {
 					Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
 					this.#size += update.length;
 				}
 			}, LOAD_ORIGIN);
+			// Until the next change, that frame is the whole document for later newcomers too.
+			if (early) this.#fullState = early.frame;
 		} catch (error) {
 			this.#failed = true;
 			for (const peer of [...this.#peers.keys()]) {
@@ -241,6 +250,40 @@ export class Room {
 		this.#queue = [];
 		for (const { peer, frame } of queued) {
 			if (this.#peers.has(peer)) this.#handle(peer, frame);
+		}
+	}
+
+	/**
+	 * A document stored as one piece (compacted when its room unloaded) is, as stored, the answer
+	 * a newcomer's sync step 1 needs. Building the document takes far longer than reading it
+	 * (20,000 timeline entries: ~0.35 s to apply, ~0.05 s to encode again), so people waiting to
+	 * open a cold section get the stored bytes first; everything else they sent waits for the
+	 * load, in order. Returns the frame, or null when nobody was waiting.
+	 */
+	#answerNewcomersEarly(stored: Uint8Array): { frame: Uint8Array; peers: Peer[] } | null {
+		let frame: Uint8Array | null = null;
+		const peers: Peer[] = [];
+		this.#queue = this.#queue.filter(({ peer, frame: message }) => {
+			const decoded = decodeMessage(message);
+			if (!decoded.ok || decoded.message.type !== 'sync-step-1') return true;
+			const vector = decoded.message.stateVector;
+			if (vector.length !== 1 || vector[0] !== 0 || !this.#peers.has(peer)) return true;
+			frame ??= encodeMessage({ type: 'sync-step-2', update: stored });
+			this.#send(peer, frame);
+			peers.push(peer);
+			return false;
+		});
+		return frame ? { frame, peers } : null;
+	}
+
+	/** Waits (up to `limitMs`) until these peers' sockets have written what was queued for them. */
+	async #drained(peers: Peer[], limitMs: number): Promise<void> {
+		const deadline = Date.now() + limitMs;
+		while (
+			Date.now() < deadline &&
+			peers.some((p) => this.#peers.has(p) && p.bufferedAmount() > 0)
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 1));
 		}
 	}
 

@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+
 /** Which Yjs document: one per board section (see DESIGN.md "Documents"). */
 export interface DocKey {
 	boardId: string;
@@ -21,10 +23,15 @@ export interface DocStorage {
 	append(key: DocKey, updates: Uint8Array[]): Promise<void>;
 	/**
 	 * Merges the stored state and the whole current log into a new state and deletes the merged
-	 * log rows, in one transaction. Reads from the database, not from memory, so it is correct even
-	 * when another instance appended rows this one has not seen yet.
+	 * log rows, in one transaction. Without `current` it reads from the database, not from memory,
+	 * so it is correct even when another instance appended rows this one has not seen yet.
+	 *
+	 * `current` is a document known to hold everything stored (the room's own, on a single
+	 * instance, where it wrote every row): the merged rows are applied to it (already there, so
+	 * cheap) and its state is stored. That spares rebuilding a large document from the database,
+	 * which blocks the event loop (a 20,000-entry section: ~0.4 s, against ~50 ms to encode).
 	 */
-	compact(key: DocKey): Promise<void>;
+	compact(key: DocKey, current?: Y.Doc): Promise<void>;
 	/** Number of log rows after the compacted state (to decide when to compact). */
 	logLength(key: DocKey): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { DocKey, DocStorage } from '@debrief/sync';
 import type { Logger } from '../log.ts';
 
@@ -7,6 +8,11 @@ export interface DocWriterOptions {
 	batchMs: number;
 	/** Log rows after which the document is compacted (off the hot path). */
 	compactAfter: number;
+	/**
+	 * The in-memory document to compact from, when it is known to hold everything stored (a single
+	 * instance); absent, compaction rebuilds the document from the database.
+	 */
+	current?: () => Y.Doc | null;
 	/** Rows already in the log when the room loaded. */
 	logLength: number;
 	log: Logger;
@@ -131,7 +137,10 @@ export class DocWriter {
 		if (this.#compacting) return this.#compacting;
 		this.#compacting = (async () => {
 			try {
-				await this.#options.storage.compact(this.#options.key);
+				await this.#options.storage.compact(
+					this.#options.key,
+					this.#options.current?.() ?? undefined
+				);
 				this.#logLength = await this.#options.storage.logLength(this.#options.key);
 			} catch (error) {
 				this.#options.log.warn('compaction failed; the log stays as it is', { error });

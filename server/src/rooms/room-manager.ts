@@ -205,7 +205,7 @@ export class RoomManager {
 				// by the room and applied once the stored state is in.
 				await fanout?.subscribe(key, (message) => this.#onFanout(entry, message));
 				const stored = await storage.load(key);
-				entry.writer = this.#writer(key, log, stored.updates.length);
+				entry.writer = this.#writer(key, log, stored.updates.length, room);
 				// A section loaded after a lock starts locked, before it processes any message.
 				if (key.section !== SectionId.meta) {
 					const meta = this.room({ boardId: key.boardId, section: SectionId.meta });
@@ -233,7 +233,7 @@ export class RoomManager {
 			}
 		});
 		// Until the document has loaded, nothing is accepted, so this writer never sees an update.
-		const entry: Entry = { key, room, writer: this.#writer(key, log, 0), idleTimer: null };
+		const entry: Entry = { key, room, writer: this.#writer(key, log, 0, room), idleTimer: null };
 		this.#rooms.set(id, entry);
 		if (key.section === SectionId.meta) {
 			// Locks live in the meta document. Whoever changed it (this instance's HTTP call, or
@@ -250,9 +250,14 @@ export class RoomManager {
 		return entry;
 	}
 
-	#writer(key: DocKey, log: Logger, logLength: number): DocWriter {
+	#writer(key: DocKey, log: Logger, logLength: number, room: Room): DocWriter {
 		return new DocWriter({
 			key,
+			// On one instance the room wrote every row, so its document holds all that is stored.
+			// With Redis another instance may have stored what has not reached this one yet.
+			current: this.#options.fanout
+				? undefined
+				: () => (room.loaded && !room.destroyed ? room.doc : null),
 			storage: this.#options.storage,
 			batchMs: this.#options.batchMs,
 			compactAfter: this.#options.compactAfter,
