@@ -75,6 +75,22 @@ describe('checkText', () => {
 		]);
 	});
 
+	it('keeps findings of different categories that partly overlap', () => {
+		const text = 'The runbook was clear. Obviously Ana failed to follow the runbook.';
+		const found = createChecker({ names: ['Ana Lima'] })(text);
+		expect(found.map((f) => [text.slice(f.start, f.end), f.category])).toEqual([
+			['Obviously Ana', Category.hindsight],
+			['Ana failed to', Category.person]
+		]);
+	});
+
+	it('lets the more specific rule speak for words another finding lies inside', () => {
+		expect(check('Who caused this outage?').map((f) => f.rule)).toEqual(['who.caused']);
+		expect(check('This should have been obvious to the reviewer.').map((f) => f.rule)).toEqual([
+			'counterfactual.should-have-been'
+		]);
+	});
+
 	it('borrows the subject of an earlier clause when a clause has none', () => {
 		expect(flagged('Devs merged to main and skipped CI.')).toEqual(['skipped']);
 		expect(check('The job merged the shards and skipped the last one.')).toEqual([]);

@@ -178,15 +178,29 @@ function inSentence(ctx: Context, patterns: ReadonlyArray<readonly Slot[]>, i: n
 	return false;
 }
 
-/** Keeps the earliest, then longest, then first-listed finding where several overlap. */
+/**
+ * Where findings of one category overlap, keeps the earliest, then longest, then first-listed.
+ * Findings of different categories are both kept when they only partly overlap ("Obviously Ana"
+ * is hindsight, "Ana failed to" puts a step on a person: two questions worth asking); one whose
+ * words lie inside another's is dropped, as the earlier-listed, more specific rule already speaks
+ * for those words ("who caused" is a culprit hunt, not also a person named as the cause).
+ */
 function resolveOverlaps(found: Candidate[]): Finding[] {
+	if (found.length < 2) return found.map(({ order: _order, ...f }) => f);
 	found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
-	const out: Finding[] = [];
-	let reach = -1;
-	for (const { order: _order, ...f } of found) {
-		if (f.start < reach) continue;
-		out.push(f);
-		reach = f.end;
+	const kept: Candidate[] = [];
+	for (const f of found) {
+		let keep = true;
+		for (let k = kept.length - 1; k >= 0; k--) {
+			const g = kept[k]!;
+			if (g.end <= f.start) continue;
+			// g starts no later than f and they overlap.
+			if (g.category === f.category || f.end <= g.end) {
+				keep = false;
+				break;
+			}
+		}
+		if (keep) kept.push(f);
 	}
-	return out;
+	return kept.map(({ order: _order, ...f }) => f);
 }

@@ -19,7 +19,18 @@ describe('splitByFindings', () => {
 		expect(splitByFindings('', [])).toEqual([{ text: '', finding: null }]);
 	});
 
-	it('skips findings that overlap or fall outside the text instead of drawing them wrong', () => {
+	it('draws overlapping findings so each keeps words of its own', () => {
+		const text = 'Obviously Ana failed to follow the runbook.';
+		const findings = checkText(text, { names: ['Ana Lima'] });
+		const segments = splitByFindings(text, findings);
+		expect(segments.map((s) => s.text).join('')).toBe(text);
+		expect(segments.filter((s) => s.finding).map((s) => [s.text, s.finding!.category])).toEqual([
+			['Obviously ', 'hindsight'],
+			['Ana failed to', 'person']
+		]);
+	});
+
+	it('splits a finding around one inside it, and skips findings outside the text', () => {
 		const f = (start: number, end: number) => ({
 			start,
 			end,
@@ -28,10 +39,14 @@ describe('splitByFindings', () => {
 			message: '',
 			question: ''
 		});
-		const segments = splitByFindings('abcdef', [f(0, 3), f(2, 4), f(5, 9)]);
-		expect(segments.map((s) => [s.text, s.finding !== null])).toEqual([
-			['abc', true],
-			['def', false]
+		const outer = f(0, 6);
+		const inner = f(2, 4);
+		const segments = splitByFindings('abcdefgh', [outer, inner, f(5, 12)]);
+		expect(segments.map((s) => [s.text, s.finding])).toEqual([
+			['ab', outer],
+			['cd', inner],
+			['ef', outer],
+			['gh', null]
 		]);
 	});
 });
