@@ -77,7 +77,7 @@ function scoreSets(): SetReport[] {
 		{
 			name: 'blind2',
 			file: 'en.blind2.jsonl',
-			note: 'a second blind set, written while the rules were tuned on the first; never tuned on: the out-of-sample figure',
+			note: 'a second blind set, written while the rules were tuned on the first (own roster); measured at P 0.900 / R 0.750 before it was tuned on',
 			score: scoreCorpus(withExamples(main, 'en.blind2.jsonl', 'en.blind2.roster.json'))
 		}
 	];
