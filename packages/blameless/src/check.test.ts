@@ -103,6 +103,38 @@ describe('checkText', () => {
 		expect(check("the cron that Sam set up didn't run the tests")).toEqual([]);
 	});
 
+	it('reads a role that is also software as a system after a product or system name', () => {
+		expect(check('The CloudNativePG operator failed to reconcile the cluster.')).toEqual([]);
+		expect(check('The k8s operator failed to renew the lease.')).toEqual([]);
+		expect(flagged('The operator failed to escalate.')).toEqual(['The operator failed to']);
+		expect(flagged('At 02:00 the night operator failed to escalate.')).toEqual([
+			'the night operator failed to'
+		]);
+		expect(flagged('The on-call operator failed to escalate.')).toEqual([
+			'The on-call operator failed to'
+		]);
+	});
+
+	it('reads a subject written like code as a tool', () => {
+		expect(check('cert-manager forgot about the renewal after the upgrade.')).toEqual([]);
+		expect(check('Cert-manager forgot about the renewal.')).toEqual([]);
+		expect(flagged('Priya forgot about the renewal.')).toEqual(['Priya forgot about']);
+	});
+
+	it('takes the word after a title for a person, named on the board or not', () => {
+		expect(flagged('Ms. Raman failed to escalate.')).toEqual(['Ms. Raman failed to']);
+		expect(flagged('Dr. Okafor failed to escalate.')).toEqual(['Dr. Okafor failed to']);
+		expect(check('Dr. Okafor paged the on-call.')).toEqual([]);
+	});
+
+	it("takes an unlisted capitalised word owning a decision for a person, not a day's", () => {
+		expect(flagged("The outage was caused by Teodora's decision to ship.")).toEqual([
+			'caused by Teodora'
+		]);
+		expect(check("The outage was caused by Tuesday's decision to ship.")).toEqual([]);
+		expect(check("The outage was caused by Kafka's rebalance.")).toEqual([]);
+	});
+
 	it('returns nothing for empty or blank text', () => {
 		expect(check('')).toEqual([]);
 		expect(check('  \n ')).toEqual([]);

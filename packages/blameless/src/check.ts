@@ -30,7 +30,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
 	const names = nameSet(options.names ?? []);
 	return (text) => {
 		if (!text.trim()) return [];
-		const ctx = new Context(tokenize(text), lang, names);
+		const ctx = new Context(tokenize(text, lang.titles), lang, names);
 		return resolveOverlaps(candidates(ctx));
 	};
 }
@@ -138,6 +138,8 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 	if (p.requireLater && !ctx.laterInSentence(end, p.requireLater)) return null;
 	if (rule.unlessExplained && ctx.laterInSentence(end, ctx.lang.reasonWords)) return null;
 	if (rule.pastOnly && !ctx.sentenceIsPast(i)) return null;
+	if (rule.unlessPlanned && ctx.isPlanned(i)) return null;
+	if (rule.atClauseEnd && !ctx.clauseEndsAt(end)) return null;
 	if (p.requireInSentence && !inSentence(ctx, p.requireInSentence, i)) return null;
 
 	let start = i;

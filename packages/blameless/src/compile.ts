@@ -52,7 +52,14 @@ type WordSets = Record<
 	| 'pastMarkers'
 	| 'reasonWords'
 	| 'humanVerbs'
-	| 'ambiguousNames',
+	| 'ambiguousNames'
+	| 'titles'
+	| 'softwareRoles'
+	| 'choiceNouns'
+	| 'calendarWords'
+	| 'guardWords'
+	| 'actionMarkers'
+	| 'planVerbs',
 	ReadonlySet<string>
 >;
 
@@ -120,6 +127,13 @@ export function compileLanguage(language: Language): CompiledLanguage {
 		reasonWords: set(lex.reasonWords),
 		humanVerbs: set(lex.humanVerbs),
 		ambiguousNames: set(lex.ambiguousNames),
+		titles: set(lex.titles),
+		softwareRoles: set(lex.softwareRoles),
+		choiceNouns: set(lex.choiceNouns),
+		calendarWords: set(lex.calendarWords),
+		guardWords: set(lex.guardWords),
+		actionMarkers: set(lex.actionMarkers),
+		planVerbs: set(lex.planVerbs),
 		personPairs: set(pairs),
 		byFirstWord
 	};

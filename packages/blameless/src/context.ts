@@ -89,12 +89,19 @@ export class Context {
 	 */
 	isName(i: number): boolean {
 		const w = this.word(i);
-		if (w === null || !this.#names.has(w)) return false;
+		if (w === null) return false;
+		if (!this.#names.has(w)) return this.tokens[i]!.cap && this.isTitle(i - 1);
 		if (!this.lang.ambiguousNames.has(w)) return true;
 		if (!this.tokens[i]!.cap) return false;
 		if (!this.isSentenceInitial(i)) return true;
 		const next = this.word(i + 1);
 		return next === null || !(this.isPronoun(next) || this.lang.determiners.has(next));
+	}
+
+	/** A title before a surname ("Ms.", "Dr"), written with its capital. */
+	isTitle(i: number): boolean {
+		const t = this.tokens[i];
+		return !!t && t.cap && !t.punct && this.lang.titles.has(t.text);
 	}
 
 	isPronoun(w: string): boolean {
@@ -114,7 +121,8 @@ export class Context {
 		if (w === null) return -1;
 		const next = this.word(i + 1);
 		if (next !== null && this.lang.personPairs.has(`${w} ${next}`)) return i + 2;
-		return this.lang.personNouns.has(w) ? i + 1 : -1;
+		if (!this.lang.personNouns.has(w)) return -1;
+		return this.isSoftwareRole(i) ? -1 : i + 1;
 	}
 
 	isSystemNoun(w: string): boolean {
@@ -126,18 +134,38 @@ export class Context {
 		);
 	}
 
+	/** A system noun at `i`, or a role that names software here ("the Strimzi operator"). */
+	isSystemAt(i: number): boolean {
+		const w = this.word(i);
+		return w !== null && (this.isSystemNoun(w) || this.isSoftwareRole(i));
+	}
+
+	/**
+	 * A role that is also software, read as software: after a system noun ("the k8s operator"),
+	 * a name written like code, or a capitalised product name mid-sentence ("CloudNativePG").
+	 */
+	isSoftwareRole(i: number): boolean {
+		const w = this.word(i);
+		if (w === null || !this.lang.softwareRoles.has(w)) return false;
+		const before = this.tokens[i - 1];
+		if (!before || before.punct || this.lang.personNouns.has(before.text)) return false;
+		if (this.isSystemNoun(before.text) || before.ident) return true;
+		return before.cap && !this.isSentenceInitial(i - 1) && !this.isName(i - 1);
+	}
+
 	/**
 	 * End (exclusive) of a person phrase starting at `i`, or -1: known names ("Sam Ortiz"), a
 	 * pronoun for people, or a role with up to two words before it ("the new on-call engineer").
 	 */
 	personPhraseAt(i: number): number {
-		if (this.isName(i)) {
+		if (this.isName(i) || (this.isTitle(i) && this.isName(i + 1))) {
 			let e = i + 1;
 			while (this.isName(e)) e++;
 			return e;
 		}
 		const w = this.word(i);
 		if (w === null) return -1;
+		if (this.isOwnerOfChoice(i)) return i + 1;
 		const l = this.lang;
 		if (
 			l.personPronouns.has(w) ||
@@ -168,8 +196,48 @@ export class Context {
 		if (w === null || this.lang.selfPronouns.has(w)) return -1;
 		if (this.lang.personPronouns.has(w)) return i + 1;
 		const e = this.personPhraseAt(i);
-		if (e < 0 || this.isName(i)) return e;
+		if (e < 0 || this.isName(i) || this.isTitle(i)) return e;
 		return this.word(e) === "'s" ? e : -1;
+	}
+
+	/**
+	 * A capitalised word nobody listed, mid-sentence, owning a choice: "caused by Teodora's
+	 * decision". Names come from the board, but a director mentioned once is not on it.
+	 */
+	isOwnerOfChoice(i: number): boolean {
+		const t = this.tokens[i];
+		if (!t || t.punct || !t.cap || t.ident || this.isSentenceInitial(i)) return false;
+		if (this.word(i + 1) !== "'s" || !this.lang.choiceNouns.has(this.word(i + 2) ?? '')) {
+			return false;
+		}
+		const w = t.text;
+		return !this.isSystemNoun(w) && !this.isPronoun(w) && !this.lang.calendarWords.has(w);
+	}
+
+	/**
+	 * A safeguard is being planned around token `i`: a guard word among the four words before it
+	 * in its clause ("reduce the chance of operator mistakes"), or the sentence is an action item
+	 * ("AI: add a confirm step", "TODO make ...").
+	 */
+	isPlanned(i: number): boolean {
+		const l = this.lang;
+		for (let k = i - 1; k >= i - 4; k--) {
+			const w = this.word(k);
+			if (w === null || l.clauseWords.has(w)) break;
+			if (l.guardWords.has(w)) return true;
+		}
+		let k = this.sentenceStart(i);
+		if (!l.actionMarkers.has(this.word(k) ?? '')) return false;
+		k++;
+		if (this.word(k) === 'item' || this.word(k) === 'items') k++;
+		if (this.tokens[k]?.text === ':') k++;
+		return l.planVerbs.has(this.word(k) ?? '') || l.guardWords.has(this.word(k) ?? '');
+	}
+
+	/** The clause ends right at `e`: punctuation, a clause word, or the end of the text. */
+	clauseEndsAt(e: number): boolean {
+		const w = this.word(e);
+		return w === null || this.lang.clauseWords.has(w);
 	}
 
 	/** The sentence holding `i` says something happened in the past (hindsight's ground). */

@@ -92,7 +92,7 @@ function relativeHead(ctx: Context, j: number, depth: number): Subject {
 function nameStart(ctx: Context, j: number): number {
 	let s = j;
 	while (s > 0 && ctx.isName(s - 1)) s--;
-	return s;
+	return s > 0 && ctx.isTitle(s - 1) ? s - 1 : s;
 }
 
 /**
@@ -102,7 +102,6 @@ function nameStart(ctx: Context, j: number): number {
  */
 function nounPhrase(ctx: Context, j: number, anchor: number, depth: number): Subject {
 	const l = ctx.lang;
-	const w = ctx.word(j)!;
 	if (j > 0 && ctx.personNounAt(j - 1) === j + 1) return { kind: 'person', start: j - 1 };
 	let s = j;
 	while (s > 0 && j - s < 4) {
@@ -129,7 +128,8 @@ function nounPhrase(ctx: Context, j: number, anchor: number, depth: number): Sub
 			return { kind: 'possessed', start: ctx.isName(k - 1) ? nameStart(ctx, k - 1) : k - 1 };
 		}
 	}
-	if (ctx.isSystemNoun(w)) return { kind: 'system', start: s };
+	// "cert-manager forgot": a name written like code is a tool.
+	if (ctx.isSystemAt(j) || ctx.tokens[j]!.ident) return { kind: 'system', start: s };
 	return { kind: 'unknown', start: s };
 }
 
@@ -172,12 +172,12 @@ function scanClause(ctx: Context, cs: number, end: number, depth: number): Subje
 		}
 		const pronoun = pronounKind(ctx, k);
 		if (pronoun) return { kind: pronoun, start: k };
-		if (ctx.personNounAt(k) > 0 || ctx.isSystemNoun(w)) {
+		if (ctx.personNounAt(k) > 0 || ctx.isSystemAt(k)) {
 			// The head is the last of a run of known nouns: "the release manager" -> manager.
 			let head = k;
 			for (let n = head + 1; n < end; n++) {
 				const nw = ctx.word(n);
-				if (nw === null || !(ctx.personNounAt(n) > 0 || ctx.isSystemNoun(nw))) break;
+				if (nw === null || !(ctx.personNounAt(n) > 0 || ctx.isSystemAt(n))) break;
 				head = n;
 			}
 			return { kind: ctx.personNounAt(head) > 0 ? 'person' : 'system', start: k };

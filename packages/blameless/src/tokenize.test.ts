@@ -80,6 +80,34 @@ describe('tokenize', () => {
 		expect(t.find((x) => x.text === ',')?.punct).toBe(true);
 	});
 
+	it('does not end a sentence at the full stop of a title', () => {
+		const titles = new Set(['ms', 'dr']);
+		expect(tokenize('Ms. Lindqvist, Dr. Chen.', titles).map((t) => t.text)).toEqual([
+			'ms',
+			'lindqvist',
+			',',
+			'dr',
+			'chen',
+			'.'
+		]);
+		expect(tokenize('I asked ms. then left', titles).filter((t) => t.sentenceEnd)).toHaveLength(1);
+	});
+
+	it('marks words written like code', () => {
+		const text = 'cert-manager Cert-manager Jean-Luc billing_rw db-03 k8s on-call Sam 14:02';
+		expect(tokenize(text).map((t) => t.ident)).toEqual([
+			true,
+			true,
+			false,
+			true,
+			true,
+			true,
+			true,
+			false,
+			false
+		]);
+	});
+
 	it('records capitalisation of the written word', () => {
 		expect(tokenize('Will will').map((t) => t.cap)).toEqual([true, false]);
 	});

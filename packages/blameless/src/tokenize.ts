@@ -17,6 +17,11 @@ export interface Token {
 	punct: boolean;
 	/** Ends a sentence (. ! ? ; or a line break). */
 	sentenceEnd: boolean;
+	/**
+	 * The word is written like a name in code: lower-case parts joined by - _ . or /
+	 * ("cert-manager", "billing_rw"), or letters mixed with digits ("db-03", "k8s").
+	 */
+	ident: boolean;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n']);
@@ -107,16 +112,29 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 	return out;
 }
 
-/** Splits `text` into tokens, skipping quoted ranges (each leaves a clause break behind). */
-export function tokenize(text: string): Token[] {
+const NO_TITLES: ReadonlySet<string> = new Set();
+
+/**
+ * Splits `text` into tokens, skipping quoted ranges (each leaves a clause break behind). The full
+ * stop after one of `titles` ("Ms. Lindqvist") is left out: it ends no sentence.
+ */
+export function tokenize(text: string, titles: ReadonlySet<string> = NO_TITLES): Token[] {
 	const tokens: Token[] = [];
 	let from = 0;
 	for (const [qs, qe] of quotedRanges(text)) {
-		wordsIn(text, from, qs, tokens);
-		tokens.push({ text: '"', start: qs, end: qe, cap: false, punct: true, sentenceEnd: false });
+		wordsIn(text, from, qs, tokens, titles);
+		tokens.push({
+			text: '"',
+			start: qs,
+			end: qe,
+			cap: false,
+			punct: true,
+			sentenceEnd: false,
+			ident: false
+		});
 		from = qe;
 	}
-	wordsIn(text, from, text.length, tokens);
+	wordsIn(text, from, text.length, tokens, titles);
 	return tokens;
 }
 
@@ -140,7 +158,13 @@ const MARKS = new Set(['.', ',', ';', ':', '=', '!', '?', '(', ')', '\u2014', '\
 const SPACE = /\s/;
 
 /** Words and punctuation between `from` and `to`, by hand: this runs on every keystroke pause. */
-function wordsIn(text: string, from: number, to: number, out: Token[]): void {
+function wordsIn(
+	text: string,
+	from: number,
+	to: number,
+	out: Token[],
+	titles: ReadonlySet<string>
+): void {
 	let i = from;
 	while (i < to) {
 		if (isWordCode(text, i)) {
@@ -159,15 +183,33 @@ function wordsIn(text: string, from: number, to: number, out: Token[]): void {
 			continue;
 		}
 		const ch = text[i]!;
+		if (ch === '.' && titles.size > 0 && afterTitle(out, i, titles)) {
+			i++;
+			continue;
+		}
 		if (
 			MARKS.has(ch) ||
 			(ch === '-' && SPACE.test(text[i - 1] ?? '') && SPACE.test(text[i + 1] ?? ''))
 		) {
 			const sentenceEnd = SENTENCE_END.has(ch);
-			out.push({ text: ch, start: i, end: i + 1, cap: false, punct: true, sentenceEnd });
+			out.push({
+				text: ch,
+				start: i,
+				end: i + 1,
+				cap: false,
+				punct: true,
+				sentenceEnd,
+				ident: false
+			});
 		}
 		i++;
 	}
+}
+
+/** The full stop at `i` closes a title written just before it ("Dr." in "Dr. Chen"). */
+function afterTitle(out: readonly Token[], i: number, titles: ReadonlySet<string>): boolean {
+	const last = out.at(-1);
+	return !!last && last.end === i && last.cap && !last.punct && titles.has(last.text);
 }
 
 const NOT_BASES: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
@@ -212,8 +254,29 @@ const BARE = new Map<string, readonly [string, string, number]>(
 	} as const)
 );
 
-function word(text: string, start: number, end: number, cap: boolean): Token {
-	return { text, start, end, cap, punct: false, sentenceEnd: false };
+function word(text: string, start: number, end: number, cap: boolean, ident = false): Token {
+	return { text, start, end, cap, punct: false, sentenceEnd: false, ident };
+}
+
+/**
+ * Written like a name in code: letters mixed with digits ("k8s", "db-03"), or parts joined by
+ * - _ . / with no capital after the first letter ("cert-manager", "Cert-manager", not "Jean-Luc").
+ */
+function isIdent(raw: string): boolean {
+	let letters = false;
+	let digits = false;
+	let joined = false;
+	let capitalInside = false;
+	for (let k = 0; k < raw.length; k++) {
+		const c = raw.charCodeAt(k);
+		if (c >= 48 && c <= 57) digits = true;
+		else if (c === 45 || c === 95 || c === 46 || c === 47) joined = true;
+		else if (c !== 58) {
+			letters = true;
+			if (k > 0 && c >= 65 && c <= 90) capitalInside = true;
+		}
+	}
+	return letters && (digits || (joined && !capitalInside));
 }
 
 /** One written word, expanded: "didn't" -> did + not, "should've" -> should + have. */
@@ -249,5 +312,5 @@ function pushWord(written: string, start: number, out: Token[]): void {
 			return;
 		}
 	}
-	out.push(word(lower, start, start + n, cap));
+	out.push(word(lower, start, start + n, cap, n > 2 && isIdent(raw)));
 }

@@ -103,6 +103,13 @@ export interface Rule {
 	unlessExplained?: boolean;
 	/** Fires only in a sentence about the past (hindsight words also open action items). */
 	pastOnly?: boolean;
+	/**
+	 * Stays quiet where a safeguard is being planned: a guard word a few words before in the
+	 * clause ("reduce the chance of operator mistakes"), or an action item ("AI: add ...").
+	 */
+	unlessPlanned?: boolean;
+	/** Fires only where the clause ends right after the match ("I need a name."). */
+	atClauseEnd?: boolean;
 	message: string;
 	question: string;
 	/** Sentences this rule must flag and must leave alone; each becomes a test. */
@@ -149,6 +156,28 @@ export interface Lexicon {
 	humanVerbs: readonly string[];
 	/** Names that are also common words (Will, May): matched only when capitalised. */
 	ambiguousNames: readonly string[];
+	/** Titles before a surname (Ms., Dr.): the word after one is a person, known or not. */
+	titles: readonly string[];
+	/**
+	 * Roles that are also software (a Kubernetes operator): a system after a system noun or a
+	 * product name ("the CloudNativePG operator retried"), a person otherwise.
+	 */
+	softwareRoles: readonly string[];
+	/**
+	 * Things only people have (a decision, an order): a capitalised word nobody listed owning one
+	 * is a person ("caused by Teodora's decision").
+	 */
+	choiceNouns: readonly string[];
+	/** Capitalised words that are not people: days and months ("Tuesday's decision"). */
+	calendarWords: readonly string[];
+	/**
+	 * Words that design against what follows ("to prevent operator mistakes", "reduce the chance
+	 * of human error"): a label after one of them is a safeguard being planned, not a verdict.
+	 */
+	guardWords: readonly string[];
+	/** Words that open an action item (AI:, Action:, TODO), and the verbs that plan one after them. */
+	actionMarkers: readonly string[];
+	planVerbs: readonly string[];
 	/** Named sets used in patterns as `<key>`. */
 	sets: Readonly<Record<string, readonly string[]>>;
 }

@@ -163,7 +163,7 @@ export const blameRules: readonly Rule[] = [
 		],
 		subject: 'person-or-possessed',
 		namedIsPerson: true,
-		unlessNext: ['down', 'out', 'news'],
+		unlessNext: ['down', 'out', 'news', '<records>'],
 		message: 'A person as the one who broke it',
 		question: 'Which change, and which missing safeguard, let this reach production?',
 		examples: {
@@ -176,7 +176,9 @@ export const blameRules: readonly Rule[] = [
 				'The migration broke the index.',
 				'Marco broke the problem down into three parts.',
 				'The retry storm took everything down with it.',
-				'Sam took prod out of rotation for the kernel upgrade.'
+				'Sam took prod out of rotation for the kernel upgrade.',
+				'Farhana took down notes during the bridge call.',
+				'Zoe took down the timestamps while Marco drove.'
 			]
 		}
 	},

@@ -1,9 +1,14 @@
 import { Category, type Rule } from '../../types.ts';
 
-const errorMetrics = [
+/**
+ * Nouns that make "error" part of a compound, the name of a thing: "user error rate", "operator
+ * error loop", "human error category".
+ */
+const errorCompounds = [
 	'rate',
 	'rates',
 	'budget',
+	'budgets',
 	'count',
 	'counts',
 	'page',
@@ -14,9 +19,55 @@ const errorMetrics = [
 	'codes',
 	'ratio',
 	'spike',
+	'spikes',
 	'log',
 	'logs',
-	'handling'
+	'handling',
+	'handler',
+	'handlers',
+	'loop',
+	'loops',
+	'state',
+	'states',
+	'path',
+	'paths',
+	'condition',
+	'conditions',
+	'event',
+	'events',
+	'status',
+	'backoff',
+	'retry',
+	'retries',
+	'class',
+	'classes',
+	'type',
+	'types',
+	'field',
+	'fields',
+	'label',
+	'labels',
+	'metric',
+	'metrics',
+	'threshold',
+	'thresholds',
+	'category',
+	'categories',
+	'taxonomy',
+	'bucket',
+	'buckets',
+	'response',
+	'responses',
+	'reporting',
+	'tracking',
+	'dialog',
+	'banner',
+	'toast',
+	'string',
+	'strings',
+	'callback',
+	'hook',
+	'hooks'
 ];
 
 /** Labels that end the inquiry: human error, carelessness. */
@@ -26,12 +77,23 @@ export const humanErrorRules: readonly Rule[] = [
 		category: Category.humanError,
 		patterns: ['human|operator|user|pilot|people|personnel error|errors|mistake|mistakes|failure'],
 		subject: 'any',
-		unlessNext: errorMetrics,
+		notFollowedBy: errorCompounds,
+		unlessPlanned: true,
 		message: 'A label that ends the inquiry',
 		question: 'Which part of the system made this error possible, and easy to make?',
 		examples: {
-			flags: ['Root cause: human error.', 'This was operator error during the failover.'],
-			passes: ['The user error rate on the login page doubled.']
+			flags: [
+				'Root cause: human error.',
+				'This was operator error during the failover.',
+				'Recording this as human error on the deploy side.'
+			],
+			passes: [
+				'The user error rate on the login page doubled.',
+				'Operator error loop: the Strimzi operator retried the reconcile every 30s.',
+				'AI: reduce the chance of operator mistakes by defaulting the region selector.',
+				'A confirm prompt on the delete command would prevent most operator errors.',
+				'TODO add a dry-run default so human error on the CLI costs nothing.'
+			]
 		}
 	},
 	{
@@ -42,6 +104,7 @@ export const humanErrorRules: readonly Rule[] = [
 		],
 		subject: 'any',
 		notFollowedBy: ['<termsOfArt>'],
+		unlessPlanned: true,
 		message: 'A judgement of care or skill',
 		question: 'What about the work made care hard here: time, tools, information?',
 		examples: {
@@ -49,7 +112,8 @@ export const humanErrorRules: readonly Rule[] = [
 			passes: [
 				'The script ran without a dry-run flag.',
 				"Cassandra's sloppy quorum let writes land on hinted handoff nodes.",
-				'Lazy loading of the config hid the error until the first request.'
+				'Lazy loading of the config hid the error until the first request.',
+				'A typed confirmation prevents careless deletes of a namespace.'
 			]
 		}
 	},
@@ -87,11 +151,15 @@ export const humanErrorRules: readonly Rule[] = [
 			'rookie|silly|dumb|stupid|amateur|amateurish|boneheaded|idiotic|careless|typical mistake|mistakes|error|errors|blunder|move'
 		],
 		subject: 'any',
+		unlessPlanned: true,
 		message: 'A mistake, judged',
 		question: 'What made this mistake easy to make?',
 		examples: {
 			flags: ['It was a rookie mistake.', 'Dumb mistake: wrong region in the command.'],
-			passes: ['The error message was misleading.']
+			passes: [
+				'The error message was misleading.',
+				'Add a schema check to catch silly mistakes in the zone file.'
+			]
 		}
 	}
 ];
@@ -291,7 +359,10 @@ export const hindsightRules: readonly Rule[] = [
 		question: 'What made this harder in the moment than it sounds now?',
 		examples: {
 			flags: ['He just had to wait for the migration.', 'They simply had to restart the worker.'],
-			passes: ['We just had to wait for DNS caches to expire.']
+			passes: [
+				'We just had to wait for DNS caches to expire.',
+				'The fix just had to wait for the CDN purge to finish.'
+			]
 		}
 	},
 	{
