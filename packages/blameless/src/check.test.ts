@@ -211,6 +211,30 @@ describe('patterns and conditions', () => {
 		expect(match('I missed the page')).toEqual(['I missed']);
 	});
 
+	it('looks for a required word in the phrase that follows, not past it', () => {
+		const match = only({ patterns: ['responsible for'], requireNext: ['outage', 'this'] });
+		expect(match('responsible for the four-hour checkout outage')).toEqual(['responsible for']);
+		expect(match('responsible for this')).toEqual(['responsible for']);
+		expect(match('responsible for this one')).toEqual(['responsible for']);
+		expect(match('responsible for this dashboard')).toEqual([]);
+		expect(match('responsible for comms during the outage')).toEqual([]);
+	});
+
+	it('fires only at the end of a clause when asked to', () => {
+		const match = only({ patterns: ['need a name'], atClauseEnd: true });
+		expect(match('I need a name.')).toEqual(['need a name']);
+		expect(match('I need a name, today')).toEqual(['need a name']);
+		expect(match('we need a name for the cluster')).toEqual([]);
+	});
+
+	it('stays quiet where a safeguard is planned', () => {
+		const match = only({ patterns: ['human error'], unlessPlanned: true });
+		expect(match('Root cause: human error.')).toEqual(['human error']);
+		expect(match('A prompt would prevent most human error here.')).toEqual([]);
+		expect(match('AI: add a dry run so human error costs nothing')).toEqual([]);
+		expect(match('AI: human error, again')).toEqual(['human error']);
+	});
+
 	it('fires for a person’s thing only under the possessed policy', () => {
 		const match = only({ patterns: ['killed'], subject: 'possessed' });
 		expect(match("Sam's hotfix killed the workers")).toEqual(["Sam's hotfix killed"]);

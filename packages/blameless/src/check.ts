@@ -134,7 +134,7 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 	const rule = p.rule;
 	if (p.unlessNext && ctx.nextWordsInclude(end, p.unlessNext)) return null;
 	if (p.notFollowedBy && hasWord(p.notFollowedBy, ctx.word(end) ?? '')) return null;
-	if (p.requireNext && !ctx.nextWordsInclude(end, p.requireNext)) return null;
+	if (p.requireNext && !ctx.nextPhraseIncludes(end, p.requireNext)) return null;
 	if (p.requireLater && !ctx.laterInSentence(end, p.requireLater)) return null;
 	if (rule.unlessExplained && ctx.laterInSentence(end, ctx.lang.reasonWords)) return null;
 	if (rule.pastOnly && !ctx.sentenceIsPast(i)) return null;

@@ -260,6 +260,28 @@ export class Context {
 		return false;
 	}
 
+	/**
+	 * Some word from `words` is in the phrase starting at `from`: up to five words, ending before
+	 * punctuation, a clause word or a preposition ("for the four-hour checkout outage").
+	 */
+	nextPhraseIncludes(from: number, words: ReadonlySet<string>): boolean {
+		const l = this.lang;
+		for (let k = from; k < from + 5; k++) {
+			const w = this.word(k);
+			if (w === null) return false;
+			if (hasWord(words, w)) {
+				// "responsible for this" and "for this one" point at the incident; "for this alert"
+				// at a thing whose owner is asked for.
+				if (!l.determiners.has(w)) return true;
+				const next = this.word(k + 1);
+				if (next === null || next === 'one' || hasWord(words, next)) return true;
+				continue;
+			}
+			if (k > from && (l.clauseWords.has(w) || l.prepositions.has(w))) return false;
+		}
+		return false;
+	}
+
 	/** Some word from `words` is among the next three words after `from` (same clause). */
 	nextWordsInclude(from: number, words: ReadonlySet<string>): boolean {
 		for (let k = from; k < from + 3; k++) {

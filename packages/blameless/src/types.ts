@@ -85,7 +85,10 @@ export interface Rule {
 	unlessNext?: readonly string[];
 	/** Stays quiet when the very next word is one of these ("we should have a second approver"). */
 	notFollowedBy?: readonly string[];
-	/** Fires only when one of these words follows within three words ("responsible for the outage"). */
+	/**
+	 * Fires only when one of these words comes in the phrase that follows: up to five words, up
+	 * to a preposition or clause word ("responsible for the four-hour checkout outage").
+	 */
 	requireNext?: readonly string[];
 	/** Fires only when one of these words comes later in the same sentence. */
 	requireLater?: readonly string[];

@@ -431,14 +431,21 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'blame.responsible',
 		category: Category.person,
-		patterns: ['responsible for'],
+		patterns: ['responsible|accountable for', 'on the hook for'],
 		subject: 'person',
 		requireNext: ['<incident>'],
 		message: 'Responsibility for the incident, put on a person',
 		question: 'Which parts of the system shared in this outcome?',
 		examples: {
-			flags: ['Hana was responsible for the outage.'],
-			passes: ['Marco is responsible for the search service.']
+			flags: [
+				'Hana was responsible for the outage.',
+				'Ravi is on the hook for the four-hour checkout outage.'
+			],
+			passes: [
+				'Marco is responsible for the search service.',
+				'Sam is on the hook for the postmortem doc.',
+				'Hana is accountable for the comms plan this quarter.'
+			]
 		}
 	},
 	{
@@ -589,6 +596,54 @@ export const blameRules: readonly Rule[] = [
 				"Per Grace's notes, the cause was a stale DNS record.",
 				'Root cause: we had no alert on certificate expiry.',
 				'Root cause: engineers had no way to see replication lag.'
+			]
+		}
+	},
+	{
+		id: 'person.originated',
+		category: Category.person,
+		patterns: [
+			'<outcomes> <any>? originated|originates|stemmed|stems|arose|resulted with|from <named>',
+			"<outcomes> <any>? began|begins|started|starts with|from <named> 's <any>? <changeNouns>",
+			'<outcomes> <any>? began|begins|started|starts|originated|stemmed|resulted with|from his|her <any>? <changeNouns>'
+		],
+		subject: 'any',
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				"It has been determined that the disruption originated with Ms. Vogel's unapproved change.",
+				"The outage stemmed from Ravi's hotfix.",
+				'The incident began with his change to the replication settings.'
+			],
+			passes: [
+				'The proposal to add a canary originated with Sam.',
+				'The incident began with Sam paging the DB team.',
+				'The outage stemmed from a stale DNS record.'
+			]
+		}
+	},
+	{
+		id: 'person.fallout',
+		category: Category.person,
+		patterns: [
+			"fallout|aftermath|collateral|blowback|mess|damage from|of <named> 's <any>? <changeNouns>",
+			'fallout|aftermath|collateral|blowback|mess|damage from|of his|her <any>? <changeNouns>',
+			'<outcomes>|cause|trigger|culprit <any>? <any>? <any>? was|is|= <named> <changing>'
+		],
+		subject: 'any',
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				'everything after that is just fallout from her change',
+				"We spent the night cleaning up the mess from Ravi's migration.",
+				'the actual outage at 03:10 was Mei rotating the wrong keypair on the LB'
+			],
+			passes: [
+				'The fallout from the DNS change lasted two hours.',
+				"The incident was Sam's first as commander.",
+				'The outage was over by the time Mei joined.'
 			]
 		}
 	},

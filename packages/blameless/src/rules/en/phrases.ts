@@ -123,7 +123,7 @@ export const humanErrorRules: readonly Rule[] = [
 		patterns: [
 			'not|no paying attention',
 			'lack of attention|care|focus|judgment|judgement|concentration|vigilance|diligence|rigor|rigour|discipline',
-			'lapse|lapses in|of attention|concentration|focus|judgment|judgement|care|vigilance',
+			'lapse|lapses in|of attention|concentration|focus|judgment|judgement|care|vigilance|diligence|rigor|rigour|discipline|professionalism|oversight',
 			'asleep at the wheel|switch',
 			'did not care',
 			'between keyboard and chair',
@@ -136,7 +136,8 @@ export const humanErrorRules: readonly Rule[] = [
 			flags: [
 				"Someone wasn't paying attention.",
 				'The problem was between keyboard and chair.',
-				'The incident was caused by a lapse in attention from the engineer on shift.'
+				'The incident was caused by a lapse in attention from the engineer on shift.',
+				'The certificate stayed in service owing to a lapse in diligence within the team.'
 			],
 			passes: [
 				'The alert needed attention from two teams.',
@@ -654,20 +655,77 @@ export const whoCausedRules: readonly Rule[] = [
 	{
 		id: 'who.responsible',
 		category: Category.whoCaused,
-		patterns: ["who|whoever is|'s|was|were responsible|accountable for"],
+		patterns: [
+			"who|whoever is|'s|was|were responsible|accountable for",
+			"who|whoever is|'s|was|were|will|gets|got be? on the hook for",
+			"which <any> <any>? is|'s|was|were responsible|accountable for",
+			"which <any> <any>? is|'s|was|were|will|gets|got be? on the hook for"
+		],
 		subject: 'any',
-		requireNext: ['<incident>'],
+		requireNext: ['<incident>', '<culpritActs>'],
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
 			flags: [
 				'Who is responsible for the downtime?',
 				'who is responsible for the cert expiring??',
-				'Leadership wants to know who is accountable for this.'
+				'Leadership wants to know who is accountable for this.',
+				'Leadership would like to understand who is accountable for the four-hour checkout outage.',
+				"I'd like to know which engineer is responsible for skipping the review.",
+				"who's on the hook for this one"
 			],
 			passes: [
 				'Who is responsible for the billing service?',
-				'Who is accountable for the comms plan?'
+				'Who is accountable for the comms plan?',
+				'Which team is responsible for renewing the wildcard cert going forward?',
+				"Who's on the hook for the postmortem doc?",
+				'Who is responsible for this alert? It pages the wrong team.'
+			]
+		}
+	},
+	{
+		id: 'who.was-responsible',
+		category: Category.whoCaused,
+		patterns: [
+			'who|whoever was|were responsible|accountable for',
+			'which <any> <any>? was|were responsible|accountable for'
+		],
+		subject: 'any',
+		// "Who approved the change?" is a timeline fact; who *was responsible for* approving it hunts.
+		requireNext: ['<signoffs>'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made approving this look reasonable at the time?',
+		examples: {
+			flags: ['can someone tell me straight who was responsible for approving the schema change'],
+			passes: [
+				'Who is responsible for approving schema changes?',
+				'Who was responsible for comms during the incident?'
+			]
+		}
+	},
+	{
+		id: 'who.name',
+		category: Category.whoCaused,
+		patterns: [
+			'give|gave|giving|hand|handed|get|got them|him|her|me|us|leadership|management|execs a name|names',
+			'give|gave|giving|hand|handed|get|got the customer|customers|client|board|execs|exec|vp|cto|ceo a name|names',
+			'want|wants|need|needs|wanted|needed a name|names'
+		],
+		subject: 'any',
+		// "We need a name for the new cluster" names a thing; a name wanted on its own is a person's.
+		atClauseEnd: true,
+		message: 'Looking for a culprit',
+		question: 'Instead of a name: what would we tell them about how this happened?',
+		examples: {
+			flags: [
+				'the customer is asking and I need to give them a name',
+				'In the retro I want a name.',
+				'Leadership needs a name, today.'
+			],
+			passes: [
+				'We need a name for the new cluster.',
+				'Give the alert a name people can search for.',
+				'Get them a name for the bridge channel so they can join.'
 			]
 		}
 	},
