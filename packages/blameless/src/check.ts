@@ -149,6 +149,7 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 		const subject = clause ? subjectOfClause(ctx, i) : subjectBefore(ctx, i);
 		if (!allowed(rule.subject, subject, ctx, end)) return null;
 		if (p.unlessBefore && hasWord(p.unlessBefore, ctx.word(subject.start - 1) ?? '')) return null;
+		if (p.unlessSubject && hasWord(p.unlessSubject, ctx.word(subject.start) ?? '')) return null;
 		// Underline the person with the verb ("Sam didn't follow"), not a whole clause.
 		if (!clause && subject.kind !== 'none' && subject.start < i) start = subject.start;
 		if (rule.namedIsPerson && (subject.kind === 'named' || subject.kind === 'possessed')) {

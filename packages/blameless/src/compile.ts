@@ -31,6 +31,7 @@ export interface CompiledPattern {
 	requireLater: ReadonlySet<string> | null;
 	requireInSentence: ReadonlyArray<readonly Slot[]> | null;
 	unlessBefore: ReadonlySet<string> | null;
+	unlessSubject: ReadonlySet<string> | null;
 }
 
 type WordSets = Record<
@@ -100,7 +101,8 @@ export function compileLanguage(language: Language): CompiledLanguage {
 				requireNext: resolve(rule.requireNext),
 				requireLater: resolve(rule.requireLater),
 				requireInSentence: rule.requireInSentence?.map(parse) ?? null,
-				unlessBefore: resolve(rule.unlessBefore)
+				unlessBefore: resolve(rule.unlessBefore),
+				unlessSubject: resolve(rule.unlessSubject)
 			};
 			index(byFirstWord, { ...pattern, slots }, source);
 		}

@@ -102,6 +102,8 @@ export interface Rule {
 	 * missed" the object comes first, and the writer is asking for additions, not confessing.
 	 */
 	unlessBefore?: readonly string[];
+	/** Stays quiet when the subject is one of these words: "nobody could have known" clears people. */
+	unlessSubject?: readonly string[];
 	/** Stays quiet when the sentence goes on to give the reason ("missed it because ..."). */
 	unlessExplained?: boolean;
 	/** Fires only in a sentence about the past (hindsight words also open action items). */

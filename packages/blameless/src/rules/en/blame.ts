@@ -95,8 +95,8 @@ export const blameRules: readonly Rule[] = [
 		id: 'blame.nobody',
 		category: Category.blameVerb,
 		patterns: [
-			'nobody <omissionPast>|read|saw|thought|cared',
-			'no one <omissionPast>|read|saw|thought|cared'
+			'nobody <omissionPast>|read|saw|thought|cared|acted|intervened',
+			'no one <omissionPast>|read|saw|thought|cared|acted|intervened'
 		],
 		subject: 'any',
 		message: 'A step nobody took',
@@ -218,7 +218,7 @@ export const blameRules: readonly Rule[] = [
 		id: 'blame.screwed-up',
 		category: Category.blameVerb,
 		patterns: [
-			'screwed|messed|fucked|cocked|mucked up',
+			'screwed|screwd|messed|messd|fucked|fuckd|effed|cocked|mucked up',
 			'botched|bungled|fumbled|fat-fingered|rubber-stamped|yolo|yoloed|cowboyed',
 			'fat|rubber fingered|stamped'
 		],
@@ -227,7 +227,11 @@ export const blameRules: readonly Rule[] = [
 		message: 'A judgement of someone’s work',
 		question: 'What did the person doing this see, and what did the tools show them?',
 		examples: {
-			flags: ['They screwed up the DNS cutover.', 'Someone fat-fingered the CIDR range.'],
+			flags: [
+				'They screwed up the DNS cutover.',
+				'Someone fat-fingered the CIDR range.',
+				'he screwd up the rollback order'
+			],
 			passes: ['The failover script screwed up the routing table.']
 		}
 	},

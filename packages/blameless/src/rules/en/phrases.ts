@@ -170,17 +170,22 @@ export const counterfactualRules: readonly Rule[] = [
 	{
 		id: 'counterfactual.should-have',
 		category: Category.counterfactual,
-		patterns: ['should|ought not? to? have'],
+		patterns: ['should|ought not? to? have|of'],
 		subject: 'human-action',
 		// "We should have a second approver" is a wish for the future, not a counterfactual.
-		notFollowedBy: ['a', 'an', 'the', 'more', 'some', 'any', 'no', 'better', 'one', 'two'],
+		notFollowedBy: ['a', 'an', 'the', 'more', 'some', 'any', 'no', 'better', 'one', 'two', 'to'],
 		message: 'Counterfactual',
 		question: 'What did people know and see at that moment, before the outcome was known?',
 		examples: {
-			flags: ['We should have rolled back sooner.', 'Should have checked the dashboards first.'],
+			flags: [
+				'We should have rolled back sooner.',
+				'Should have checked the dashboards first.',
+				'he should of checked the lag first'
+			],
 			passes: [
 				'The cache should have expired after five minutes.',
-				'We should have a second approver for config changes.'
+				'We should have a second approver for config changes.',
+				'Nobody should have to page three teams to restart a pod.'
 			]
 		}
 	},
@@ -201,16 +206,20 @@ export const counterfactualRules: readonly Rule[] = [
 	{
 		id: 'counterfactual.could-have',
 		category: Category.counterfactual,
-		patterns: ['could not? have'],
+		patterns: ['could not? have|of'],
 		subject: 'person',
 		unlessNext: ['used', 'been'],
+		// "Nobody could have known" clears the people involved.
+		unlessSubject: ['nobody', 'noone', 'one'],
 		message: 'Counterfactual',
 		question: 'What made the path they took the sensible one at the time?',
 		examples: {
 			flags: ['Sam could have prevented this.', 'They could have just restarted the service.'],
 			passes: [
 				'The retry storm could have taken down the database.',
-				'Dmitri could have used a clearer runbook.'
+				'Dmitri could have used a clearer runbook.',
+				'Nobody could have known the flag was shared.',
+				'No one could have predicted the failover order.'
 			]
 		}
 	},
@@ -234,17 +243,38 @@ export const counterfactualRules: readonly Rule[] = [
 	{
 		id: 'counterfactual.if-person-had',
 		category: Category.counterfactual,
-		patterns: ['if <person> had|would|did|were|only', 'had <person> <humanVerbs>'],
+		patterns: ["if <person> had|would|did|were|only|'d", 'had <person> <humanVerbs>'],
 		subject: 'any',
+		// "if you'd like to help", "if we had more replicas": a wish or a condition, not a verdict.
+		notFollowedBy: [
+			'like',
+			'prefer',
+			'rather',
+			'mind',
+			'a',
+			'an',
+			'more',
+			'no',
+			'enough',
+			'any',
+			'some',
+			'access',
+			'time'
+		],
 		message: 'Counterfactual',
 		question: 'What did they know then, and what made their choice make sense?',
 		examples: {
 			flags: [
 				'If only we had load tested it.',
 				'If Sam had waited for the canary we would not be here.',
-				'Had Ravi checked the disk, we would be fine.'
+				'Had Ravi checked the disk, we would be fine.',
+				"if she'd waited for the canary we wouldnt be writing this doc"
 			],
-			passes: ['If the alert had fired at 5%, we would have had more time.']
+			passes: [
+				'If the alert had fired at 5%, we would have had more time.',
+				"If you'd like to help with the follow-ups, ping me.",
+				'If we had more replicas, the failover would be automatic.'
+			]
 		}
 	},
 	{
@@ -329,6 +359,7 @@ export const hindsightRules: readonly Rule[] = [
 			"is|'s|was|were right there|here",
 			"is|was|'s literally in|on|there|right|written|documented|step",
 			'common sense says|dictates|tells',
+			'literally the very? first|second|top line|step|thing|sentence|paragraph|item|bullet|result in|of|on',
 			'worth their|his|her salt'
 		],
 		subject: 'any',
@@ -340,11 +371,13 @@ export const hindsightRules: readonly Rule[] = [
 				'The answer was right there in the logs the whole time.',
 				'in hindsight the fix was painfully obvious: raise the connection limit',
 				"it's literally in the runbook, step 3",
-				"common sense says you don't restart the primary at peak"
+				"common sense says you don't restart the primary at peak",
+				"literally the first line in the runbook is 'check the disk', come on"
 			],
 			passes: [
 				'It is not obvious from the console which region a command targets.',
-				'The log literally fills up in seconds at debug level.'
+				'The log literally fills up in seconds at debug level.',
+				'Literally the first thing we did was page the DB team.'
 			]
 		}
 	},
@@ -549,6 +582,53 @@ export const hindsightRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'hindsight.no-brainer',
+		category: Category.hindsight,
+		patterns: [
+			'no-brainer|nobrainer|no-brainers',
+			'no brainer',
+			'trivially|laughably|ridiculously|embarrassingly|stupidly|absurdly easy|simple|obvious|trivial|fixable|avoidable|preventable'
+		],
+		subject: 'any',
+		// "Adding a canary is a no-brainer" argues for a plan; said of the past, it is hindsight.
+		pastOnly: true,
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this harder in the moment than it sounds now?',
+		examples: {
+			flags: [
+				'a total no-brainer, the alert text said exactly what was wrong',
+				'the fix was trivially easy, one line in the helm values'
+			],
+			passes: [
+				'Adding a canary to every service is a no-brainer.',
+				'With the flag, rolling back is trivially easy.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.was-clear',
+		category: Category.hindsight,
+		patterns: ['it|this was|were clear|evident|apparent|plain that|from'],
+		subject: 'any',
+		// Clear that something happened is a finding; clear while nobody acted is hindsight.
+		requireInSentence: [
+			'nobody|noone <omissionPast>|acted|intervened|moved|did|saw|cared',
+			'no one <omissionPast>|acted|intervened|moved|did|saw|cared',
+			'before anyone|anybody|someone'
+		],
+		message: 'Hindsight',
+		question: 'What did people see in those minutes, and what were they busy with?',
+		examples: {
+			flags: [
+				'It was clear that the queue was backing up from 01:00 onwards and nobody acted on it.'
+			],
+			passes: [
+				'It was clear from the graphs that the failover had worked.',
+				'It was clear that nobody could have known the flag was shared.'
+			]
+		}
+	},
+	{
 		id: 'hindsight.clearly',
 		category: Category.hindsight,
 		patterns: ['clearly|obviously <person>'],
@@ -570,7 +650,7 @@ export const whoCausedRules: readonly Rule[] = [
 		category: Category.whoCaused,
 		patterns: [
 			'who|whoever caused|broke|botched|nuked|wrecked',
-			'who|whoever screwed|messed up',
+			'who|whoever screwed|screwd|messed|messd up',
 			'who|whoever took|brought down',
 			'who did this|that',
 			'who|whoever pushed|deployed|merged|shipped the|a|an? <badChange>',
@@ -738,6 +818,7 @@ export const whoCausedRules: readonly Rule[] = [
 			'who|whoever thought|decided it|this|that was|would be? a good|great|smart|brilliant idea',
 			'which engineer|engineers|developer|dev|person|team|genius thought|decided it|this|that was|would be? a good|great|smart|brilliant idea',
 			'whose change|commit|deploy|pr|push broke|caused|took|brought',
+			'whose <changeNouns> was|is it|this that|which? caused|broke|took|brought|killed|triggered|started|tanked',
 			'take|takes|taking|took the blame|fall',
 			'name|names of whoever'
 		],
@@ -749,9 +830,13 @@ export const whoCausedRules: readonly Rule[] = [
 				'Whose fault was the failed migration?',
 				'Someone has to take the blame for this.',
 				'whose bright idea was it to put the rate limiter behind a feature flag',
-				'who thought it was a good idea to deploy at 5pm'
+				'who thought it was a good idea to deploy at 5pm',
+				'whose change was it that caused the latency spike?'
 			],
-			passes: ['Whose dashboard is this?']
+			passes: [
+				'Whose dashboard is this?',
+				'Whose change was it? I want to ask about the test plan.'
+			]
 		}
 	}
 ];
