@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from './close-codes.ts';
-import { encodeMessage } from './protocol.ts';
+import { decodeMessage, encodeMessage } from './protocol.ts';
 import { Room } from './room.ts';
 import type { RoomOptions, UpdateSource } from './room.ts';
 import { TestPeer } from './test-peer.ts';
@@ -245,6 +245,28 @@ describe('Room cold join', () => {
 		a.doc.getText('t').insert(0, '> ');
 		const c = new TestPeer(room, 'c').connect();
 		expect(text(c)).toBe('> stored as one piece');
+	});
+
+	it('waits a moment for a newcomer whose first message comes after the stored bytes', async () => {
+		// PGlite answers inside one turn of the event loop, before the socket's message is read.
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'stored');
+		const stored = Y.encodeStateAsUpdate(source);
+		const { room } = createRoom([stored]);
+		const a = new TestPeer(room, 'a');
+		let builtWhenAnswered: boolean | null = null;
+		const send = a.send.bind(a);
+		a.send = (frame) => {
+			if (decodeMessage(frame).ok && frame[0] === 0 && frame[1] === 1) {
+				builtWhenAnswered ??= text(room) !== '';
+			}
+			send(frame);
+		};
+		room.join(a);
+		setTimeout(() => a.connect(), 5);
+		await room.ready;
+		expect(builtWhenAnswered).toBe(false);
+		expect(text(a)).toBe('stored');
 	});
 
 	it('answers a returning peer (it has content) from the document as usual', async () => {

@@ -218,6 +218,14 @@ export class Room {
 	async #load(): Promise<void> {
 		try {
 			const updates = await this.#options.load();
+			// An in-process database (PGlite) can answer before the newcomers' first messages are
+			// even read: give them a moment (a client sends its sync step 1 as soon as it opens).
+			if (updates.length === 1 && this.#peers.size > 0) {
+				const until = Date.now() + 25;
+				while (this.#queue.length === 0 && this.#peers.size > 0 && Date.now() < until) {
+					await new Promise((resolve) => setTimeout(resolve, 1));
+				}
+			}
 			const early = updates.length === 1 ? this.#answerNewcomersEarly(updates[0]!) : null;
 			// Building the document blocks this thread; let the socket write the answer out first.
 			if (early) await this.#drained(early.peers, 1000);
