@@ -142,6 +142,8 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 	if (rule.atClauseEnd && !ctx.clauseEndsAt(end)) return null;
 	if (p.requireInSentence && !inSentence(ctx, p.requireInSentence, i)) return null;
 
+	// "Operator error loop: the CloudNativePG operator retried": the sentence's operator is software.
+	if (ctx.isSoftwareRole(i)) return null;
 	let start = i;
 	let category = rule.category;
 	if (rule.subject !== 'any') {

@@ -59,6 +59,7 @@ type WordSets = Record<
 	| 'choiceNouns'
 	| 'calendarWords'
 	| 'guardWords'
+	| 'incidentWork'
 	| 'actionMarkers'
 	| 'planVerbs',
 	ReadonlySet<string>
@@ -134,6 +135,7 @@ export function compileLanguage(language: Language): CompiledLanguage {
 		choiceNouns: set(lex.choiceNouns),
 		calendarWords: set(lex.calendarWords),
 		guardWords: set(lex.guardWords),
+		incidentWork: set(lex.incidentWork),
 		actionMarkers: set(lex.actionMarkers),
 		planVerbs: set(lex.planVerbs),
 		personPairs: set(pairs),

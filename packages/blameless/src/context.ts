@@ -142,11 +142,19 @@ export class Context {
 
 	/**
 	 * A role that is also software, read as software: after a system noun ("the k8s operator"),
-	 * a name written like code, or a capitalised product name mid-sentence ("CloudNativePG").
+	 * a name written like code, or a capitalised product name mid-sentence ("CloudNativePG"), here
+	 * or anywhere in the sentence ("Operator errors filled the log of the Strimzi operator").
 	 */
 	isSoftwareRole(i: number): boolean {
 		const w = this.word(i);
 		if (w === null || !this.lang.softwareRoles.has(w)) return false;
+		for (let k = this.sentenceStart(i); k < this.sentenceEnd(i); k++) {
+			if (this.lang.softwareRoles.has(this.word(k) ?? '') && this.#softwareHere(k)) return true;
+		}
+		return false;
+	}
+
+	#softwareHere(i: number): boolean {
 		const before = this.tokens[i - 1];
 		if (!before || before.punct || this.lang.personNouns.has(before.text)) return false;
 		if (this.isSystemNoun(before.text) || before.ident) return true;
@@ -270,10 +278,12 @@ export class Context {
 			const w = this.word(k);
 			if (w === null) return false;
 			if (hasWord(words, w)) {
+				const next = this.word(k + 1);
+				// "for the incident review process" is about the work, not the incident.
+				if (next !== null && l.incidentWork.has(next)) continue;
 				// "responsible for this" and "for this one" point at the incident; "for this alert"
 				// at a thing whose owner is asked for.
 				if (!l.determiners.has(w)) return true;
-				const next = this.word(k + 1);
 				if (next === null || next === 'one' || hasWord(words, next)) return true;
 				continue;
 			}

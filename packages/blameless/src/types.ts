@@ -180,6 +180,11 @@ export interface Lexicon {
 	 * of human error"): a label after one of them is a safeguard being planned, not a verdict.
 	 */
 	guardWords: readonly string[];
+	/**
+	 * What people do about an incident ("incident review", "outage comms"): after an incident
+	 * word it makes the phrase about the work ("responsible for the incident review process").
+	 */
+	incidentWork: readonly string[];
 	/** Words that open an action item (AI:, Action:, TODO), and the verbs that plan one after them. */
 	actionMarkers: readonly string[];
 	planVerbs: readonly string[];

@@ -95,15 +95,19 @@ export const blameRules: readonly Rule[] = [
 		id: 'blame.nobody',
 		category: Category.blameVerb,
 		patterns: [
-			'nobody <omissionPast>|read|saw|thought|cared|acted|intervened',
-			'no one <omissionPast>|read|saw|thought|cared|acted|intervened'
+			'nobody <omissionPast>|read|saw|thought|cared|acted',
+			'no one <omissionPast>|read|saw|thought|cared|acted'
 		],
 		subject: 'any',
+		unlessExplained: true,
 		message: 'A step nobody took',
 		question: 'What would have made this step part of the normal path?',
 		examples: {
 			flags: ['Nobody checked whether the backup restored.'],
-			passes: ['Nobody was paged because the alert routed to a deleted team.']
+			passes: [
+				'Nobody was paged because the alert routed to a deleted team.',
+				'Nobody saw the page because it went to the old rotation.'
+			]
 		}
 	},
 	{
@@ -448,7 +452,8 @@ export const blameRules: readonly Rule[] = [
 			passes: [
 				'Marco is responsible for the search service.',
 				'Sam is on the hook for the postmortem doc.',
-				'Hana is accountable for the comms plan this quarter.'
+				'Hana is accountable for the comms plan this quarter.',
+				'Hana is accountable for the incident review process.'
 			]
 		}
 	},
@@ -608,8 +613,7 @@ export const blameRules: readonly Rule[] = [
 		category: Category.person,
 		patterns: [
 			'<outcomes> <any>? originated|originates|stemmed|stems|arose|resulted with|from <named>',
-			"<outcomes> <any>? began|begins|started|starts with|from <named> 's <any>? <changeNouns>",
-			'<outcomes> <any>? began|begins|started|starts|originated|stemmed|resulted with|from his|her <any>? <changeNouns>'
+			'<outcomes> <any>? originated|originates|stemmed|stems|arose|resulted with|from his|her <any>? <changeNouns>'
 		],
 		subject: 'any',
 		message: 'A person named as the cause',
@@ -618,11 +622,11 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				"It has been determined that the disruption originated with Ms. Vogel's unapproved change.",
 				"The outage stemmed from Ravi's hotfix.",
-				'The incident began with his change to the replication settings.'
+				'The incident stemmed from his change to the replication settings.'
 			],
 			passes: [
 				'The proposal to add a canary originated with Sam.',
-				'The incident began with Sam paging the DB team.',
+				"The incident began with Sam's deploy at 14:00, which exposed a latent pool bug.",
 				'The outage stemmed from a stale DNS record.'
 			]
 		}

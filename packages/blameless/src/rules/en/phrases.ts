@@ -90,6 +90,7 @@ export const humanErrorRules: readonly Rule[] = [
 			passes: [
 				'The user error rate on the login page doubled.',
 				'Operator error loop: the Strimzi operator retried the reconcile every 30s.',
+				'Operator errors piled up in the log while the Strimzi operator retried.',
 				'AI: reduce the chance of operator mistakes by defaulting the region selector.',
 				'A confirm prompt on the delete command would prevent most operator errors.',
 				'TODO add a dry-run default so human error on the CLI costs nothing.'
@@ -591,7 +592,10 @@ export const hindsightRules: readonly Rule[] = [
 		],
 		subject: 'any',
 		// "Adding a canary is a no-brainer" argues for a plan; said of the past, it is hindsight.
+		// "Rolling back was a no-brainer once we saw the errors" tells a decision and its reason.
 		pastOnly: true,
+		unlessExplained: true,
+		unlessNext: ['to', 'once', 'after', 'when', 'for'],
 		message: 'Hindsight makes it sound easy',
 		question: 'What made this harder in the moment than it sounds now?',
 		examples: {
@@ -601,7 +605,9 @@ export const hindsightRules: readonly Rule[] = [
 			],
 			passes: [
 				'Adding a canary to every service is a no-brainer.',
-				'With the flag, rolling back is trivially easy.'
+				'With the flag, rolling back is trivially easy.',
+				'Rolling back was a no-brainer once we saw the error rate.',
+				'The rollback was trivially easy thanks to the flag.'
 			]
 		}
 	},
@@ -610,10 +616,11 @@ export const hindsightRules: readonly Rule[] = [
 		category: Category.hindsight,
 		patterns: ['it|this was|were clear|evident|apparent|plain that|from'],
 		subject: 'any',
+		unlessExplained: true,
 		// Clear that something happened is a finding; clear while nobody acted is hindsight.
 		requireInSentence: [
-			'nobody|noone <omissionPast>|acted|intervened|moved|did|saw|cared',
-			'no one <omissionPast>|acted|intervened|moved|did|saw|cared',
+			'nobody|noone had|has? <omissionPast>|acted|intervened|moved|did|saw|cared|read',
+			'no one had|has? <omissionPast>|acted|intervened|moved|did|saw|cared|read',
 			'before anyone|anybody|someone'
 		],
 		message: 'Hindsight',
@@ -657,6 +664,7 @@ export const whoCausedRules: readonly Rule[] = [
 			"who is|'s|was|were? to blame",
 			'who|whoever touched|tampered|fiddled|meddled',
 			'which engineer|developer|person|team|one caused|broke|pushed|screwed|messed',
+			"which <person> is|'s|was|were to blame",
 			'which engineer|engineers|developer|dev|person|idiot|genius approved|merged|touched|signed|okayed|deployed|shipped|pushed|let'
 		],
 		subject: 'any',
@@ -738,8 +746,8 @@ export const whoCausedRules: readonly Rule[] = [
 		patterns: [
 			"who|whoever is|'s|was|were responsible|accountable for",
 			"who|whoever is|'s|was|were|will|gets|got be? on the hook for",
-			"which <any> <any>? is|'s|was|were responsible|accountable for",
-			"which <any> <any>? is|'s|was|were|will|gets|got be? on the hook for"
+			"which <person> is|'s|was|were responsible|accountable for",
+			"which <person> is|'s|was|were|will|gets|got be? on the hook for"
 		],
 		subject: 'any',
 		requireNext: ['<incident>', '<culpritActs>'],
@@ -759,7 +767,8 @@ export const whoCausedRules: readonly Rule[] = [
 				'Who is accountable for the comms plan?',
 				'Which team is responsible for renewing the wildcard cert going forward?',
 				"Who's on the hook for the postmortem doc?",
-				'Who is responsible for this alert? It pages the wrong team.'
+				'Who is responsible for this alert? It pages the wrong team.',
+				'Which service is responsible for the 5xx spike?'
 			]
 		}
 	},
@@ -768,7 +777,7 @@ export const whoCausedRules: readonly Rule[] = [
 		category: Category.whoCaused,
 		patterns: [
 			'who|whoever was|were responsible|accountable for',
-			'which <any> <any>? was|were responsible|accountable for'
+			'which <person> was|were responsible|accountable for'
 		],
 		subject: 'any',
 		// "Who approved the change?" is a timeline fact; who *was responsible for* approving it hunts.
@@ -779,17 +788,32 @@ export const whoCausedRules: readonly Rule[] = [
 			flags: ['can someone tell me straight who was responsible for approving the schema change'],
 			passes: [
 				'Who is responsible for approving schema changes?',
-				'Who was responsible for comms during the incident?'
+				'Who was responsible for comms during the incident?',
+				'Who was responsible for deploying the hotfix? Want to thank them.'
 			]
+		}
+	},
+	{
+		id: 'who.whose-call',
+		category: Category.whoCaused,
+		patterns: ["whose call|decision|idea was|is|'s it to"],
+		subject: 'any',
+		// Whose call it was to fail over is a timeline fact; whose call it was to ship on a Friday
+		// during the freeze is a hunt.
+		requireLater: ['<riskyTiming>'],
+		message: 'Looking for a culprit',
+		question: 'Instead of whose: what made this look like a reasonable call at the time?',
+		examples: {
+			flags: ['Whose call was it to ship on a Friday?'],
+			passes: ['Whose call was it to fail over? Their notes would help the timeline.']
 		}
 	},
 	{
 		id: 'who.name',
 		category: Category.whoCaused,
 		patterns: [
-			'give|gave|giving|hand|handed|get|got them|him|her|me|us|leadership|management|execs a name|names',
-			'give|gave|giving|hand|handed|get|got the customer|customers|client|board|execs|exec|vp|cto|ceo a name|names',
-			'want|wants|need|needs|wanted|needed a name|names'
+			'give|gave|giving|hand|handed|get|got them|him|her|leadership|management|execs a name|names',
+			'give|gave|giving|hand|handed|get|got the customer|customers|client|board|execs|exec|vp|cto|ceo a name|names'
 		],
 		subject: 'any',
 		// "We need a name for the new cluster" names a thing; a name wanted on its own is a person's.
@@ -799,14 +823,27 @@ export const whoCausedRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'the customer is asking and I need to give them a name',
-				'In the retro I want a name.',
-				'Leadership needs a name, today.'
+				'just give leadership a name and move on'
 			],
 			passes: [
-				'We need a name for the new cluster.',
 				'Give the alert a name people can search for.',
-				'Get them a name for the bridge channel so they can join.'
+				'Get them a name for the bridge channel so they can join.',
+				'Can you give me a name? I will add them to the invite.'
 			]
+		}
+	},
+	{
+		id: 'who.want-name',
+		category: Category.whoCaused,
+		patterns: ['want|wants|need|needs|wanted|needed a name|names'],
+		// People want a culprit's name; "the new service still needs a name" wants a label.
+		subject: 'person',
+		atClauseEnd: true,
+		message: 'Looking for a culprit',
+		question: 'Instead of a name: what would we tell them about how this happened?',
+		examples: {
+			flags: ['In the retro I want a name.', 'Leadership needs a name, today.'],
+			passes: ['We need a name for the new cluster.', 'The new service still needs a name.']
 		}
 	},
 	{
