@@ -439,7 +439,11 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'blame.responsible',
 		category: Category.person,
-		patterns: ['responsible|accountable for', 'on the hook for'],
+		patterns: [
+			'responsible|accountable for',
+			'on the hook for',
+			'bears|bear|bore|carries|carried the|full? responsibility for'
+		],
 		subject: 'person',
 		requireNext: ['<incident>'],
 		message: 'Responsibility for the incident, put on a person',
@@ -447,7 +451,8 @@ export const blameRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'Hana was responsible for the outage.',
-				'Ravi is on the hook for the four-hour checkout outage.'
+				'Ravi is on the hook for the four-hour checkout outage.',
+				'The platform team bears responsibility for this outage.'
 			],
 			passes: [
 				'Marco is responsible for the search service.',
@@ -463,14 +468,23 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			'caused|triggered|broken|introduced by <person>',
 			'because of <person>',
-			'due to <person>'
+			'due to <person>',
+			'attributable|attributed to <person>'
 		],
 		subject: 'any',
 		message: 'A person named as the cause',
 		question: 'Which conditions turned their action into an incident?',
 		examples: {
-			flags: ['The outage was caused by Jordan.', 'Because of Lena the migration ran.'],
-			passes: ['The outage was caused by a bad config.', 'The deploy was approved by Lena.']
+			flags: [
+				'The outage was caused by Jordan.',
+				'Because of Lena the migration ran.',
+				"The outage was attributable to Sam's failure to follow the change process."
+			],
+			passes: [
+				'The outage was caused by a bad config.',
+				'The deploy was approved by Lena.',
+				'The delay is attributable to the vendor’s slow DNS propagation.'
+			]
 		}
 	},
 	{
@@ -478,7 +492,8 @@ export const blameRules: readonly Rule[] = [
 		category: Category.person,
 		patterns: [
 			"'s fault|mistake|screwup|screw-up|blunder|doing",
-			'his|her|their fault|mistake|screwup|screw-up|blunder'
+			'his|her|their fault|mistake|screwup|screw-up|blunder',
+			"'s|his|her fat finger|fingers"
 		],
 		subject: 'person',
 		message: 'Fault, put on a person',
@@ -709,14 +724,24 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			'blame|blamed|blaming <person>',
 			'blamed on <person>',
-			'blame|blamed lies|goes|falls|rests|lay|went|fell with|to|on <person>'
+			'blame|blamed lies|goes|falls|rests|lay|went|fell with|to|on <person>',
+			'fault|accountability lies|rests|falls|lay|fell|sits with|on <person>',
+			'responsibility|accountability|fault for the|this|that? <outcomes>|this|that|it lies|rests|falls|lay|fell|sits with|on <person>'
 		],
 		subject: 'any',
 		message: 'Blame, put on a person',
 		question: 'What would we learn about the system if nobody could be blamed here?',
 		examples: {
-			flags: ['The blame lies with Ravi.', 'They blamed Sam in the channel.'],
-			passes: ['There was no blame in the room.', 'I blame the network.']
+			flags: [
+				'The blame lies with Ravi.',
+				'They blamed Sam in the channel.',
+				'Responsibility for the outage lies with the platform team.'
+			],
+			passes: [
+				'There was no blame in the room.',
+				'I blame the network.',
+				'Responsibility for the runbook lies with the SRE team.'
+			]
 		}
 	}
 ];

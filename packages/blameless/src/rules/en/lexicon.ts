@@ -784,7 +784,9 @@ export const lexicon: Lexicon = {
 			'renew',
 			'remove',
 			'revert',
-			'escalate'
+			'escalate',
+			'adhere',
+			'comply'
 		],
 		/** The same steps after "never". */
 		omissionPast: [
@@ -829,7 +831,9 @@ export const lexicon: Lexicon = {
 			'rotated',
 			'renewed',
 			'removed',
-			'reverted'
+			'reverted',
+			'adhered',
+			'complied'
 		],
 		/** Seeing verbs: a sentence that goes on to say why is already blameless. */
 		perception: ['notice', 'see', 'spot', 'catch', 'realise', 'realize'],

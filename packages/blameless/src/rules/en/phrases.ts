@@ -126,6 +126,7 @@ export const humanErrorRules: readonly Rule[] = [
 			'lack of attention|care|focus|judgment|judgement|concentration|vigilance|diligence|rigor|rigour|discipline',
 			'lapse|lapses in|of attention|concentration|focus|judgment|judgement|care|vigilance|diligence|rigor|rigour|discipline|professionalism|oversight',
 			'asleep at the wheel|switch',
+			'poor|bad|questionable|faulty judgment|judgement|decision-making',
 			'did not care',
 			'between keyboard and chair',
 			'pebkac|pebcak|id10t'
@@ -143,6 +144,30 @@ export const humanErrorRules: readonly Rule[] = [
 			passes: [
 				'The alert needed attention from two teams.',
 				'The cert lapsed at midnight because the renewal job was disabled.'
+			]
+		}
+	},
+	{
+		id: 'human.error-by',
+		category: Category.humanError,
+		patterns: [
+			'error|errors|mistake|mistakes|failure|oversight|lapse|misjudgment|misjudgement|slip by <person>',
+			'error|errors|mistake|mistakes|failure|oversight|lapse|misjudgment|misjudgement|negligence on the part of <person>'
+		],
+		subject: 'any',
+		unlessPlanned: true,
+		message: 'A mistake, put on a person',
+		question: 'Which part of the system made this mistake possible, and easy to make?',
+		examples: {
+			flags: [
+				'This incident is attributable to an error by the on-call engineer.',
+				'The root cause was a failure by Mei to renew the certificate.',
+				'Owing to an oversight by the release manager, the flag was left on.'
+			],
+			passes: [
+				'The failure by the replica to catch up went unnoticed for an hour.',
+				'There was an error by the time we rolled back, a 502 from the edge.',
+				'Huge effort on the part of the DB team to restore by 06:00.'
 			]
 		}
 	},
@@ -418,7 +443,7 @@ export const hindsightRules: readonly Rule[] = [
 		patterns: [
 			'anyone|anybody|everyone|everybody would|could have',
 			'any of us|them|you would|could have',
-			'any competent|decent|good|reasonable engineer|developer|operator|person would|could'
+			'any competent|decent|half-decent|good|reasonable|sane|sensible|experienced|careful engineer|developer|dev|operator|person|sre|admin would|could'
 		],
 		subject: 'any',
 		message: 'Hindsight: “anyone would have”',
@@ -806,6 +831,27 @@ export const whoCausedRules: readonly Rule[] = [
 		examples: {
 			flags: ['Whose call was it to ship on a Friday?'],
 			passes: ['Whose call was it to fail over? Their notes would help the timeline.']
+		}
+	},
+	{
+		id: 'who.individual',
+		category: Category.whoCaused,
+		patterns: [
+			'individual|individuals|party|parties|culprit|culprits responsible|accountable',
+			'individual|individuals|party|parties at fault',
+			'the responsible individual|individuals|party|parties'
+		],
+		subject: 'any',
+		// "the individual responsible", "the responsible party": the words of a search for one.
+		notFollowedBy: ['for'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: [
+				'We need to identify the individual responsible.',
+				'The responsible party will be contacted by HR.'
+			],
+			passes: ['Each party at the table agreed on the timeline.']
 		}
 	},
 	{
