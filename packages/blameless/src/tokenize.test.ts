@@ -74,6 +74,23 @@ describe('tokenize', () => {
 		]);
 	});
 
+	it('reads shoulda, coulda and woulda as should/could/would have', () => {
+		expect(words('shoulda paged, coulda waited, woulda helped')).toEqual([
+			'should',
+			'have',
+			'paged',
+			',',
+			'could',
+			'have',
+			'waited',
+			',',
+			'would',
+			'have',
+			'helped'
+		]);
+		expect(words('a panda and a koala')).toEqual(['a', 'panda', 'and', 'a', 'koala']);
+	});
+
 	it('marks sentence ends and keeps commas as clause breaks', () => {
 		const t = tokenize('Sam paged, then left.\nNext');
 		expect(t.filter((x) => x.sentenceEnd).map((x) => x.text)).toEqual(['.', '\n']);

@@ -250,7 +250,11 @@ const BARE = new Map<string, readonly [string, string, number]>(
 		couldve: ['could', 'have', 5],
 		mustve: ['must', 'have', 4],
 		whos: ['who', "'s", 3],
-		thats: ['that', "'s", 4]
+		thats: ['that', "'s", 4],
+		shoulda: ['should', 'have', 6],
+		woulda: ['would', 'have', 5],
+		coulda: ['could', 'have', 5],
+		musta: ['must', 'have', 4]
 	} as const)
 );
 
@@ -292,10 +296,12 @@ function pushWord(written: string, start: number, out: Token[]): void {
 		out.push(word('not', start + n - 3, start + n, false));
 		return;
 	}
-	// Every such form is 4 to 8 letters and ends in t, e or s: most words skip the lookup.
+	// Every such form is 4 to 8 letters and ends in t, e, s or a: most words skip the lookup.
 	const lastCode = lower.charCodeAt(n - 1);
 	const bare =
-		n >= 4 && n <= 8 && (lastCode === 116 || lastCode === 101 || lastCode === 115)
+		n >= 4 &&
+		n <= 8 &&
+		(lastCode === 116 || lastCode === 101 || lastCode === 115 || lastCode === 97)
 			? BARE.get(lower)
 			: undefined;
 	if (bare) {

@@ -9,7 +9,7 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'blame.forgot',
 		category: Category.blameVerb,
-		patterns: ['forgot|forgotten to|about?'],
+		patterns: ['forgot|forgotten to|about?', 'blanked|blanking on'],
 		subject: 'not-system',
 		namedIsPerson: true,
 		unlessBefore: ['anything', 'everything', 'something', 'whatever', 'what'],
@@ -18,6 +18,7 @@ export const blameRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'Priya forgot to renew the certificate.',
+				'she totally blanked on the rollback step',
 				'jordan forgot the cert, same as last year'
 			],
 			passes: [
@@ -224,7 +225,8 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			'screwed|screwd|messed|messd|fucked|fuckd|effed|cocked|mucked up',
 			'botched|bungled|fumbled|fat-fingered|rubber-stamped|yolo|yoloed|cowboyed',
-			'fat|rubber fingered|stamped'
+			'fat|rubber fingered|stamped',
+			'went|gone|going|goes rogue|cowboy'
 		],
 		subject: 'not-system',
 		namedIsPerson: true,
@@ -234,6 +236,7 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				'They screwed up the DNS cutover.',
 				'Someone fat-fingered the CIDR range.',
+				'he went rogue and restarted prod without telling anyone',
 				'he screwd up the rollback order'
 			],
 			passes: ['The failover script screwed up the routing table.']

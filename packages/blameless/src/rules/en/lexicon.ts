@@ -56,6 +56,7 @@ export const lexicon: Lexicon = {
 		'testers',
 		'staff',
 		'people',
+		'ppl',
 		'person',
 		'guy',
 		'guys',

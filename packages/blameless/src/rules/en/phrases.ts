@@ -385,6 +385,7 @@ export const hindsightRules: readonly Rule[] = [
 			"is|'s|was|were right there|here",
 			"is|was|'s literally in|on|there|right|written|documented|step",
 			'common sense says|dictates|tells',
+			'staring us|them|him|her|me|everyone|everybody|you in the face',
 			'literally the very? first|second|top line|step|thing|sentence|paragraph|item|bullet|result in|of|on',
 			'worth their|his|her salt'
 		],
@@ -398,7 +399,8 @@ export const hindsightRules: readonly Rule[] = [
 				'in hindsight the fix was painfully obvious: raise the connection limit',
 				"it's literally in the runbook, step 3",
 				"common sense says you don't restart the primary at peak",
-				"literally the first line in the runbook is 'check the disk', come on"
+				"literally the first line in the runbook is 'check the disk', come on",
+				'the answer was staring us in the face for an hour'
 			],
 			passes: [
 				'It is not obvious from the console which region a command targets.',
@@ -734,13 +736,21 @@ export const whoCausedRules: readonly Rule[] = [
 		id: 'who.even',
 		category: Category.whoCaused,
 		patterns: [
-			'who|whoever actually|even|really|seriously|honestly approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|tested|checked'
+			'who|whoever actually|even|really|seriously|honestly approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|tested|checked',
+			'who|whoever the hell|heck|fuck approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|disabled|deleted|did|wrote|ran',
+			'who|whoever on earth approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|disabled|deleted|did|wrote|ran',
+			'which|what genius|idiot|clown|muppet|moron|numpty|dumbass'
 		],
 		subject: 'any',
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
-			flags: ['ok but who actually approved this deploy??', 'who even reviewed this?'],
+			flags: [
+				'ok but who actually approved this deploy??',
+				'who even reviewed this?',
+				'who the hell approved this',
+				'which genius disabled the alert'
+			],
 			passes: ['Who reviewed the change before it went out?']
 		}
 	},
