@@ -2,7 +2,7 @@ import { compileLanguage, type CompiledPattern, type Slot } from './compile.ts';
 import { Context, hasWord, nameSet } from './context.ts';
 import { en } from './rules/en/index.ts';
 import { subjectBefore, subjectOfClause, type Subject } from './subject.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Token } from './tokenize.ts';
 import {
 	Category,
 	type Finding,
@@ -57,6 +57,7 @@ function candidates(ctx: Context): Candidate[] {
 		for (const pattern of patterns) {
 			const second = pattern.second;
 			if (second && !second.has(next) && !adverbs.has(next)) continue;
+			if (pattern.anchor && !anchorNear(tokens, i, pattern.anchor)) continue;
 			const end = matchSlots(ctx, pattern.slots, i);
 			if (end < 0) continue;
 			const found = evaluate(ctx, pattern, i, end);
@@ -64,6 +65,17 @@ function candidates(ctx: Context): Candidate[] {
 		}
 	}
 	return out;
+}
+
+/** A word of the anchor's set within its reach after token `i`: a cheap test before matching. */
+function anchorNear(
+	tokens: readonly Token[],
+	i: number,
+	anchor: { words: ReadonlySet<string>; reach: number }
+): boolean {
+	const end = Math.min(tokens.length, i + 1 + anchor.reach);
+	for (let k = i + 1; k < end; k++) if (anchor.words.has(tokens[k]!.text)) return true;
+	return false;
 }
 
 /**

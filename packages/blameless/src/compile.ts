@@ -22,6 +22,12 @@ export interface CompiledPattern {
 	 * token before matching the whole pattern (most tries stop there).
 	 */
 	second: ReadonlySet<string> | null;
+	/**
+	 * When the second slot is optional or any word: the first later slot that is a required word
+	 * set, and how many tokens after the start it can sit at most (each slot one word, plus two
+	 * adverbs). No such word that near means no match, without backtracking through the slots.
+	 */
+	anchor: { words: ReadonlySet<string>; reach: number } | null;
 	/** Position of the rule in its language: the earlier rule wins a tie. */
 	order: number;
 	slots: readonly Slot[];
@@ -97,6 +103,7 @@ export function compileLanguage(language: Language): CompiledLanguage {
 				rule,
 				order,
 				second: null,
+				anchor: null,
 				unlessNext: resolve(rule.unlessNext),
 				notFollowedBy: resolve(rule.notFollowedBy),
 				requireNext: resolve(rule.requireNext),
@@ -191,10 +198,22 @@ function index(
 	}
 	const next = rest[0];
 	const second = next && !next.optional && next.words && !next.numbers ? next.words : null;
+	const anchor = second ? null : anchorOf(rest);
 	for (const w of first.words) {
 		const list = byFirstWord.get(w) ?? [];
-		list.push({ ...pattern, second, slots: [{ ...first, optional: false }, ...rest] });
+		list.push({ ...pattern, second, anchor, slots: [{ ...first, optional: false }, ...rest] });
 		byFirstWord.set(w, list);
 	}
 	if (first.optional) index(byFirstWord, { ...pattern, slots: rest }, source);
+}
+
+/** The first required word slot among `rest` (after the first slot), before any person slot. */
+function anchorOf(rest: readonly Slot[]): CompiledPattern['anchor'] {
+	for (let k = 0; k < rest.length; k++) {
+		const slot = rest[k]!;
+		if (slot.person) return null;
+		if (!slot.optional && slot.words && !slot.numbers)
+			return { words: slot.words, reach: 3 * (k + 1) };
+	}
+	return null;
 }

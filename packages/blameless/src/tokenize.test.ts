@@ -118,7 +118,7 @@ describe('tokenize', () => {
 			false,
 			true,
 			true,
-			true,
+			false,
 			true,
 			false,
 			false

@@ -18,8 +18,8 @@ export interface Token {
 	/** Ends a sentence (. ! ? ; or a line break). */
 	sentenceEnd: boolean;
 	/**
-	 * The word is written like a name in code: lower-case parts joined by - _ . or /
-	 * ("cert-manager", "billing_rw"), or letters mixed with digits ("db-03", "k8s").
+	 * The word is written like a name in code: parts joined by - _ . or / with digits ("db-03")
+	 * or without a capital after the first letter ("cert-manager", "billing_rw").
 	 */
 	ident: boolean;
 }
@@ -169,16 +169,18 @@ function wordsIn(
 	while (i < to) {
 		if (isWordCode(text, i)) {
 			let e = i + 1;
+			let joined = false;
 			for (;;) {
 				while (e < to && isWordCode(text, e)) e++;
 				// A joiner counts only between two letters: "on-call" but not "up -" or "end.".
 				if (e + 1 < to && isJoinerCode(text.charCodeAt(e)) && isWordCode(text, e + 1)) {
 					e += 2;
+					joined = true;
 					continue;
 				}
 				break;
 			}
-			pushWord(text.slice(i, e), i, out);
+			pushWord(text.slice(i, e), i, out, joined);
 			i = e;
 			continue;
 		}
@@ -263,28 +265,26 @@ function word(text: string, start: number, end: number, cap: boolean, ident = fa
 }
 
 /**
- * Written like a name in code: letters mixed with digits ("k8s", "db-03"), or parts joined by
- * - _ . / with no capital after the first letter ("cert-manager", "Cert-manager", not "Jean-Luc").
+ * A word of joined parts (`joined`) written like a name in code: with digits ("db-03", "v4.12")
+ * or no capital after the first letter ("cert-manager", "Cert-manager", not "Jean-Luc").
  */
 function isIdent(raw: string): boolean {
 	let letters = false;
 	let digits = false;
-	let joined = false;
 	let capitalInside = false;
 	for (let k = 0; k < raw.length; k++) {
 		const c = raw.charCodeAt(k);
 		if (c >= 48 && c <= 57) digits = true;
-		else if (c === 45 || c === 95 || c === 46 || c === 47) joined = true;
-		else if (c !== 58) {
+		else if (c !== 45 && c !== 95 && c !== 46 && c !== 47 && c !== 58) {
 			letters = true;
 			if (k > 0 && c >= 65 && c <= 90) capitalInside = true;
 		}
 	}
-	return letters && (digits || (joined && !capitalInside));
+	return letters && (digits || !capitalInside);
 }
 
 /** One written word, expanded: "didn't" -> did + not, "should've" -> should + have. */
-function pushWord(written: string, start: number, out: Token[]): void {
+function pushWord(written: string, start: number, out: Token[], joined: boolean): void {
 	const raw = written.includes('’') ? written.replace(/’/g, "'") : written;
 	const lower = raw.toLowerCase();
 	const code = raw.charCodeAt(0);
@@ -318,5 +318,5 @@ function pushWord(written: string, start: number, out: Token[]): void {
 			return;
 		}
 	}
-	out.push(word(lower, start, start + n, cap, n > 2 && isIdent(raw)));
+	out.push(word(lower, start, start + n, cap, joined && isIdent(raw)));
 }
