@@ -108,7 +108,8 @@ function nounPhrase(ctx: Context, j: number, anchor: number, depth: number): Sub
 		const prev = ctx.word(s - 1);
 		if (prev === null || l.clauseWords.has(prev) || l.prepositions.has(prev)) break;
 		s--;
-		if (l.determiners.has(prev)) break;
+		// "which engineer is accountable": the question word opens the phrase, like "the".
+		if (l.determiners.has(prev) || l.relatives.has(prev)) break;
 	}
 	const doer = relativeDoer(ctx, s);
 	if (doer >= 0) return { kind: 'person', start: doer };

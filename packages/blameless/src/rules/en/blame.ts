@@ -511,7 +511,7 @@ export const blameRules: readonly Rule[] = [
 		category: Category.person,
 		patterns: [
 			'should|must|will|needs|need to? be retrained|fired|disciplined|reprimanded|punished|sanctioned|taken|removed off|from?',
-			'should|must|will|needs|need to? be held accountable|responsible',
+			'should|must|will|needs|need|going|gonna to? be held accountable|responsible',
 			'should|must|will|needs|need to? be written up'
 		],
 		subject: 'person',
@@ -520,11 +520,13 @@ export const blameRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'Priya should be retrained on the deploy process.',
-				'Someone needs to be held accountable for this.'
+				'Someone needs to be held accountable for this.',
+				'who is going to be held accountable for this'
 			],
 			passes: [
 				'The model should be retrained on fresh data.',
-				'Each team is held responsible for its own runbooks.'
+				'Each team is held responsible for its own runbooks.',
+				'Each team has to be held responsible for its own runbooks.'
 			]
 		}
 	},

@@ -366,7 +366,8 @@ export const lexicon: Lexicon = {
 		'fairly',
 		'entirely',
 		'seriously',
-		'honestly'
+		'honestly',
+		'exactly'
 	],
 	auxiliaries: [
 		'had',
@@ -471,7 +472,10 @@ export const lexicon: Lexicon = {
 		'kept',
 		'lost',
 		'sent',
-		'hit'
+		'hit',
+		'said',
+		'showed',
+		'wrote'
 	],
 	reasonWords: ['because', 'since', 'given', 'due', 'owing', 'thanks'],
 	humanVerbs: [
