@@ -59,7 +59,7 @@ export class DocWriter {
 
 	add(update: Uint8Array): void {
 		this.#pending.push({ update, at: Date.now() });
-		this.#schedule(this.#options.batchMs);
+		this.#schedule(this.#nextTick());
 	}
 
 	/** Writes everything pending now; resolves when it is stored (retrying until it is). */
@@ -83,6 +83,17 @@ export class DocWriter {
 	async compact(): Promise<void> {
 		await this.flush();
 		await this.#compactNow();
+	}
+
+	/**
+	 * Until the next batch tick on a clock shared by every document (multiples of batchMs): writers
+	 * of many boards then write in the same turn, and storage sends their rows as one statement.
+	 * An update waits at most batchMs, as with a timer of its own.
+	 */
+	#nextTick(): number {
+		const batchMs = this.#options.batchMs;
+		if (batchMs <= 0) return 0;
+		return batchMs - (Date.now() % batchMs);
 	}
 
 	#schedule(ms: number): void {
@@ -127,7 +138,7 @@ export class DocWriter {
 		} finally {
 			this.#running = null;
 		}
-		if (this.#pending.length > 0) this.#schedule(this.#options.batchMs);
+		if (this.#pending.length > 0) this.#schedule(this.#nextTick());
 		if (this.#logLength >= this.#options.compactAfter && !this.#compacting) {
 			this.#compactNow().catch(() => undefined);
 		}

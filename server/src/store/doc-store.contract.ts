@@ -144,6 +144,20 @@ export function describeDocStorageContract(
 			expect(contentOf(await storage.load(key))).toEqual(source.content());
 		});
 
+		it('stores appends to many documents made in one turn, each in its own order', async () => {
+			const keys = await Promise.all([newKey(), newKey(), newKey()]);
+			const editors = keys.map(() => new Editor());
+			const rounds = [0, 1, 2].map(() => editors.map((editor) => editor.type(2)));
+			for (const round of rounds) {
+				await Promise.all(keys.map((key, i) => storage.append(key, round[i]!)));
+			}
+			for (const [i, key] of keys.entries()) {
+				const stored = await storage.load(key);
+				expect(stored.updates.map(bytes)).toEqual(rounds.flatMap((round) => round[i]!).map(bytes));
+				expect(contentOf(stored)).toEqual(editors[i]!.content());
+			}
+		});
+
 		it('compacts from a document that holds everything stored, as a single instance does', async () => {
 			const key = await newKey();
 			const source = new Editor();

@@ -10,9 +10,10 @@ const ROWS_PER_INSERT = 5000;
 
 /** DocStorage over @debrief/db: a compacted state per document plus an append-only update log. */
 export function createDocStorage(db: Db): DocStorage {
+	const gathered = gatherAppends((batches) => appendMany(db, batches));
 	return {
 		load: (key) => load(db, key),
-		append: (key, updates) => append(db, key, updates),
+		append: gathered,
 		compact: (key, current) => compact(db, key, current),
 		logLength: (key) => db.$count(docUpdates, ofLog(key))
 	};
@@ -63,13 +64,59 @@ async function load(db: Db, key: DocKey): Promise<StoredDoc> {
 	};
 }
 
-async function append(db: Db, key: DocKey, updates: Uint8Array[]): Promise<void> {
-	if (updates.length === 0) return;
-	const rows = updates.map((update) => ({
-		boardId: key.boardId,
-		section: key.section,
-		update: fromBase64(update)
-	}));
+type Batch = { key: DocKey; updates: Uint8Array[] };
+
+/**
+ * Appends asked for in one turn of the event loop go to the database as one statement: with a
+ * hundred boards each writing a few updates a second, that is one INSERT per batch tick instead
+ * of one per board (the writers' ticks are aligned, see DocWriter). Each caller's promise settles
+ * with the statement; when it fails, each document is tried on its own, so one document's bad rows
+ * cannot hold back the others.
+ */
+export function gatherAppends(
+	write: (batches: Batch[]) => Promise<void>
+): (key: DocKey, updates: Uint8Array[]) => Promise<void> {
+	let waiting: Array<Batch & { settle: (error?: unknown) => void }> = [];
+	const run = () => {
+		const group = waiting;
+		waiting = [];
+		write(group).then(
+			() => group.forEach((item) => item.settle()),
+			(error: unknown) => {
+				if (group.length === 1) return group[0]!.settle(error ?? new Error('append failed'));
+				// One document's rows must not hold back the others': try each on its own.
+				for (const item of group) {
+					write([item]).then(
+						() => item.settle(),
+						(own: unknown) => item.settle(own ?? new Error('append failed'))
+					);
+				}
+			}
+		);
+	};
+	return (key, updates) =>
+		new Promise<void>((resolve, reject) => {
+			if (waiting.length === 0) setImmediate(run);
+			waiting.push({ key, updates, settle: (error) => (error ? reject(error) : resolve()) });
+		});
+}
+
+async function appendMany(db: Db, batches: Batch[]): Promise<void> {
+	const rows = batches.flatMap(({ key, updates }) =>
+		updates.map((update) => ({
+			boardId: key.boardId,
+			section: key.section,
+			update: fromBase64(update)
+		}))
+	);
+	await insertRows(db, rows);
+}
+
+async function insertRows(
+	db: Db,
+	rows: Array<{ boardId: string; section: string; update: ReturnType<typeof fromBase64> }>
+): Promise<void> {
+	if (rows.length === 0) return;
 	// Ids come from one sequence in VALUES order, so the log keeps the order we were given.
 	if (rows.length <= ROWS_PER_INSERT) {
 		await db.insert(docUpdates).values(rows);
