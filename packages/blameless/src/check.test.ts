@@ -127,6 +127,22 @@ describe('checkText', () => {
 		expect(check('Dr. Okafor paged the on-call.')).toEqual([]);
 	});
 
+	it('reads the subject across "not" ("the team could not be bothered to")', () => {
+		expect(flagged("The platform team couldn't be bothered to read the RFC.")).toEqual([
+			"The platform team couldn't be bothered to"
+		]);
+		expect(check("The job couldn't be bothered to retry.")).toEqual([]);
+	});
+
+	it('takes an unlisted capitalised word that the next clause calls he or she for a person', () => {
+		expect(flagged("this one's on Gerhard, he pushed for the launch")).toEqual([
+			"this one's on Gerhard"
+		]);
+		expect(check("this one's on Tuesday, he said")).toEqual([]);
+		expect(check('The outage started in Frankfurt, she said.')).toEqual([]);
+		expect(check("this one's on Gerhard")).toEqual([]);
+	});
+
 	it("takes an unlisted capitalised word owning a decision for a person, not a day's", () => {
 		expect(flagged("The outage was caused by Teodora's decision to ship.")).toEqual([
 			'caused by Teodora'
@@ -233,6 +249,26 @@ describe('patterns and conditions', () => {
 		expect(match('A prompt would prevent most human error here.')).toEqual([]);
 		expect(match('AI: add a dry run so human error costs nothing')).toEqual([]);
 		expect(match('AI: human error, again')).toEqual(['human error']);
+	});
+
+	it('matches <past> for a verb in the past or its participle, regular or not', () => {
+		const match = only({ patterns: ['should have <past>'] });
+		expect(match('should have canaried it')).toEqual(['should have canaried']);
+		expect(match('should have run the backfill')).toEqual(['should have run']);
+		expect(match('should have two replicas')).toEqual([]);
+		expect(match('should have need')).toEqual([]);
+	});
+
+	it('stays quiet when a pattern it must not meet is in the sentence', () => {
+		const match = only({
+			patterns: ['was clear that'],
+			unlessInSentence: ['nobody could have known']
+		});
+		expect(match('It was clear that the queue was backing up.')).toEqual(['was clear that']);
+		expect(match('It was clear that nobody could have known.')).toEqual([]);
+		expect(match('Nobody could have known. It was clear that it was late.')).toEqual([
+			'was clear that'
+		]);
 	});
 
 	it('fires for a person’s thing only under the possessed policy', () => {

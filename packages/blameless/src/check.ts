@@ -105,6 +105,7 @@ function slotEnd(ctx: Context, slot: Slot, t: number): number {
 	const token = ctx.tokens[t];
 	if (!token) return -1;
 	if (slot.any) return token.punct ? -1 : t + 1;
+	if (slot.past) return ctx.isPastForm(t) ? t + 1 : -1;
 	// Punctuation matches only when the pattern names it (`root cause :`).
 	const w = token.text;
 	if (slot.words!.has(w)) return t + 1;
@@ -153,6 +154,7 @@ function evaluate(ctx: Context, p: CompiledPattern, i: number, end: number): Can
 	if (rule.unlessPlanned && ctx.isPlanned(i)) return null;
 	if (rule.atClauseEnd && !ctx.clauseEndsAt(end)) return null;
 	if (p.requireInSentence && !inSentence(ctx, p.requireInSentence, i)) return null;
+	if (p.unlessInSentence && inSentence(ctx, p.unlessInSentence, i)) return null;
 
 	// "Operator error loop: the CloudNativePG operator retried": the sentence's operator is software.
 	if (ctx.isSoftwareRole(i)) return null;

@@ -12,6 +12,8 @@ export interface Slot {
 	/** The word list has `#`: any number matches. */
 	numbers: boolean;
 	any: boolean;
+	/** `<past>`: a verb in the past or a past participle ("canaried", "run", "went"). */
+	past: boolean;
 	optional: boolean;
 }
 
@@ -36,6 +38,7 @@ export interface CompiledPattern {
 	requireNext: ReadonlySet<string> | null;
 	requireLater: ReadonlySet<string> | null;
 	requireInSentence: ReadonlyArray<readonly Slot[]> | null;
+	unlessInSentence: ReadonlyArray<readonly Slot[]> | null;
 	unlessBefore: ReadonlySet<string> | null;
 	unlessSubject: ReadonlySet<string> | null;
 }
@@ -67,7 +70,8 @@ type WordSets = Record<
 	| 'guardWords'
 	| 'incidentWork'
 	| 'actionMarkers'
-	| 'planVerbs',
+	| 'planVerbs'
+	| 'pastForms',
 	ReadonlySet<string>
 >;
 
@@ -109,6 +113,7 @@ export function compileLanguage(language: Language): CompiledLanguage {
 				requireNext: resolve(rule.requireNext),
 				requireLater: resolve(rule.requireLater),
 				requireInSentence: rule.requireInSentence?.map(parse) ?? null,
+				unlessInSentence: rule.unlessInSentence?.map(parse) ?? null,
 				unlessBefore: resolve(rule.unlessBefore),
 				unlessSubject: resolve(rule.unlessSubject)
 			};
@@ -145,6 +150,7 @@ export function compileLanguage(language: Language): CompiledLanguage {
 		incidentWork: set(lex.incidentWork),
 		actionMarkers: set(lex.actionMarkers),
 		planVerbs: set(lex.planVerbs),
+		pastForms: set(lex.pastForms),
 		personPairs: set(pairs),
 		byFirstWord
 	};
@@ -175,10 +181,19 @@ function expand(
 function parseSlot(raw: string, sets: Record<string, ReadonlySet<string>>, ruleId: string): Slot {
 	const optional = raw.endsWith('?');
 	const body = optional ? raw.slice(0, -1) : raw;
-	const none = { words: null, person: false, named: false, any: false, numbers: false, optional };
+	const none = {
+		words: null,
+		person: false,
+		named: false,
+		any: false,
+		numbers: false,
+		past: false,
+		optional
+	};
 	if (body === '<person>') return { ...none, person: true };
 	if (body === '<named>') return { ...none, person: true, named: true };
 	if (body === '<any>') return { ...none, any: true };
+	if (body === '<past>') return { ...none, past: true };
 	const words = expand(body, sets, ruleId);
 	return { ...none, words, numbers: words.has('#') };
 }

@@ -90,12 +90,35 @@ export class Context {
 	isName(i: number): boolean {
 		const w = this.word(i);
 		if (w === null) return false;
-		if (!this.#names.has(w)) return this.tokens[i]!.cap && this.isTitle(i - 1);
+		if (!this.#names.has(w)) {
+			return this.tokens[i]!.cap && (this.isTitle(i - 1) || this.#namedByPronoun(i));
+		}
 		if (!this.lang.ambiguousNames.has(w)) return true;
 		if (!this.tokens[i]!.cap) return false;
 		if (!this.isSentenceInitial(i)) return true;
 		const next = this.word(i + 1);
 		return next === null || !(this.isPronoun(next) || this.lang.determiners.has(next));
+	}
+
+	/**
+	 * A capitalised word nobody listed, mid-sentence, that the next clause calls he or she: "this
+	 * one's on Gerhard, he pushed for the Friday launch". Not a day, a product or a place.
+	 */
+	#namedByPronoun(i: number): boolean {
+		const t = this.tokens[i]!;
+		if (t.ident || this.isSentenceInitial(i) || this.tokens[i + 1]?.text !== ',') return false;
+		if (!this.lang.personPronouns.has(this.word(i + 2) ?? '')) return false;
+		const w = t.text;
+		const before = this.word(i - 1);
+		if (before === 'in' || before === 'at') return false;
+		return !this.isSystemNoun(w) && !this.isPronoun(w) && !this.lang.calendarWords.has(w);
+	}
+
+	/** A verb in the past or a past participle: "canaried", "run", "went" (not "need"). */
+	isPastForm(i: number): boolean {
+		const w = this.word(i);
+		if (w === null) return false;
+		return (w.length > 4 && w.endsWith('ed')) || this.lang.pastForms.has(w);
 	}
 
 	/** A title before a surname ("Ms.", "Dr"), written with its capital. */

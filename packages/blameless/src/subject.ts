@@ -18,8 +18,10 @@ export function subjectBefore(ctx: Context, i: number): Subject {
 	const { adverbs, auxiliaries } = ctx.lang;
 	let j = i - 1;
 	for (let w = ctx.word(j); w !== null; w = ctx.word(j)) {
-		// "Will skipped the checks": a name that is also an auxiliary is still a name.
-		if ((!adverbs.has(w) && !auxiliaries.has(w) && w !== "'s") || ctx.isName(j)) break;
+		// "Will skipped the checks": a name that is also an auxiliary is still a name. "not" sits
+		// between a subject and its verb in "the team could not be bothered to".
+		const skip = adverbs.has(w) || auxiliaries.has(w) || w === "'s" || w === 'not';
+		if (!skip || ctx.isName(j)) break;
 		j--;
 	}
 	return endingAt(ctx, j, i, 0);

@@ -64,7 +64,9 @@ export type SubjectPolicy =
 /**
  * One rule, as data. Patterns are space-separated token slots; a slot is `a|b|c` (alternatives),
  * may end in `?` (optional), and may be `<person>` (a name, pronoun or role), `<named>` (one
- * particular person: a name, he/she, or someone's), `<any>` (any one word) or `<lexicon-key>` (any word of that lexicon set). The marks `:` and `=` may be slot words
+ * particular person: a name, he/she, or someone's), `<any>` (any one word), `<past>` (a verb in the
+ * past or its participle: "canaried", "went") or `<lexicon-key>` (any word of that lexicon set).
+ * The marks `:` and `=` may be slot words
  * ("root cause: Sam's change"). Contractions are expanded first: write `did not`, `should have`,
  * `'s`. Adverbs such as "really" or "even" may sit between slots. In any word list, `#` stands
  * for any number ("after 3 warnings", "if only 2 replicas").
@@ -97,6 +99,11 @@ export interface Rule {
 	 * sentence: "a basic dry run" is hindsight only next to "would have".
 	 */
 	requireInSentence?: readonly string[];
+	/**
+	 * Stays quiet when one of these patterns matches anywhere in the sentence: "it was clear that"
+	 * is hindsight, unless "nobody could have known" follows.
+	 */
+	unlessInSentence?: readonly string[];
 	/**
 	 * Stays quiet when the word just before the subject is one of these: in "add anything I
 	 * missed" the object comes first, and the writer is asking for additions, not confessing.
@@ -188,6 +195,11 @@ export interface Lexicon {
 	/** Words that open an action item (AI:, Action:, TODO), and the verbs that plan one after them. */
 	actionMarkers: readonly string[];
 	planVerbs: readonly string[];
+	/**
+	 * Past forms that do not end in -ed ("run", "went", "caught"), for the `<past>` slot: "should
+	 * have run the backfill" is a counterfactual, "should have two replicas" a requirement.
+	 */
+	pastForms: readonly string[];
 	/** Named sets used in patterns as `<key>`. */
 	sets: Readonly<Record<string, readonly string[]>>;
 }
