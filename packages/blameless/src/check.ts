@@ -133,9 +133,13 @@ function allowed(policy: SubjectPolicy, subject: Subject, ctx: Context, end: num
 			return k !== 'system';
 		case 'not-self':
 			return k !== 'system' && k !== 'self';
+		case 'not-person':
+			return !PERSONS.has(k);
 		case 'human-action': {
-			if (PERSONS.has(k)) return true;
-			if (k !== 'none' && k !== 'unknown') return false;
+			if (PERSONS.has(k) || k === 'possessed' || k === 'none') return true;
+			if (k !== 'unknown') return false;
+			// The verb is the last word matched ("should have asked") or the one after it.
+			if (ctx.lang.humanVerbs.has(ctx.word(end - 1) ?? '')) return true;
 			let n = end;
 			while (ctx.lang.adverbs.has(ctx.word(n) ?? '')) n++;
 			return ctx.lang.humanVerbs.has(ctx.word(n) ?? '');

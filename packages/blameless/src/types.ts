@@ -49,8 +49,11 @@ export type SubjectKind = 'named' | 'person' | 'self' | 'possessed' | 'system' |
  *   query" is routine, "Sam's push killed the consumers" names Sam as the cause).
  * - `not-system`: anything but a system (verbs only people do: "forgot to", "screwed up").
  * - `not-self`: anything but a system or I/we ("he just had to" but not "we just had to wait").
- * - `human-action`: a person; or no/unknown subject when the next verb is a human action
- *   ("Should have checked the logs", but not "the cache should have expired").
+ * - `not-person`: anything but a person or I/we ("this should have been caught", but not "the
+ *   on-call should have been paged", where the person was let down).
+ * - `human-action`: a person or a person's thing; no subject ("Should have canaried it"); an
+ *   unknown subject when the verb is a human action ("the new hire should have asked", but not
+ *   "the numbers should have matched"); never a system ("the cache should have expired").
  */
 export type SubjectPolicy =
 	| 'any'
@@ -59,6 +62,7 @@ export type SubjectPolicy =
 	| 'possessed'
 	| 'not-system'
 	| 'not-self'
+	| 'not-person'
 	| 'human-action';
 
 /**

@@ -320,7 +320,31 @@ export const lexicon: Lexicon = {
 		'spark',
 		'snowflake',
 		'bigquery',
-		'dynamodb'
+		'dynamodb',
+		// Models and metrics: "the model should have flagged them", "p99 should have stayed".
+		'model',
+		'sdk',
+		'latency',
+		'throughput',
+		'rate',
+		'ratio',
+		'lag',
+		'cpu',
+		'memory',
+		'traffic',
+		'usage',
+		'load',
+		'p50',
+		'p90',
+		'p95',
+		'p99',
+		'p999',
+		'percentile',
+		'slo',
+		'sla',
+		'graph',
+		'count',
+		'counter'
 	],
 	systemPronouns: ['it', 'this', 'that', 'these', 'those'],
 	adverbs: [
@@ -541,7 +565,22 @@ export const lexicon: Lexicon = {
 		'reacted',
 		'investigated',
 		'said',
-		'talked'
+		'talked',
+		'canaried',
+		'batched',
+		'pinned',
+		'throttled',
+		'staged',
+		'scheduled',
+		'postponed',
+		'paused',
+		'halted',
+		'rotated',
+		'renewed',
+		'announced',
+		'coordinated',
+		'cancelled',
+		'aborted'
 	],
 	ambiguousNames: [
 		'will',
@@ -822,8 +861,7 @@ export const lexicon: Lexicon = {
 		'slept',
 		'heard',
 		'woken',
-		'overridden',
-		'rolled'
+		'overridden'
 	],
 	sets: {
 		/** Verbs after "did not": the step someone did not take. */

@@ -196,22 +196,60 @@ export const counterfactualRules: readonly Rule[] = [
 	{
 		id: 'counterfactual.should-have',
 		category: Category.counterfactual,
-		patterns: ['should|ought not? to? have|of'],
+		patterns: [
+			// A verb after "should have" makes it a counterfactual; a noun makes it a requirement
+			// ("each region should have two replicas"). "Should had" and "should of" are typed fast.
+			'should|ought not? to? have|of|had <past>',
+			'should|ought not? to? have|of|had been more|less careful|cautious|thorough|attentive|diligent|vigilant|proactive|alert|responsive|disciplined'
+		],
+		// People, or no subject ("should have canaried it first"); an unknown noun only with a
+		// human action ("the new hire should have asked"), a system never ("the retry should have").
 		subject: 'human-action',
-		// "We should have a second approver" is a wish for the future, not a counterfactual.
-		notFollowedBy: ['a', 'an', 'the', 'more', 'some', 'any', 'no', 'better', 'one', 'two', 'to'],
 		message: 'Counterfactual',
 		question: 'What did people know and see at that moment, before the outcome was known?',
 		examples: {
 			flags: [
 				'We should have rolled back sooner.',
 				'Should have checked the dashboards first.',
-				'he should of checked the lag first'
+				'he should of checked the lag first',
+				'should have canaried the new model on 5% of traffic first',
+				'The team should had tested on the old devices.',
+				'the SRE should have throttled the backfill',
+				'We should have run the backfill in batches.',
+				'The reviewer should have been more careful.'
 			],
 			passes: [
 				'The cache should have expired after five minutes.',
 				'We should have a second approver for config changes.',
-				'Nobody should have to page three teams to restart a pod.'
+				'Nobody should have to page three teams to restart a pod.',
+				'Each region should have two healthy replicas before we shift traffic back.',
+				'Every consumer should have at most 50 messages in flight.',
+				'p99 should have stayed under 300ms with the new pool size.',
+				'The model should have flagged those transactions, so we are retraining it.',
+				'The on-call should have been paged at 02:00, but the alert went to the old rotation.',
+				'We should have had a second approver.'
+			]
+		}
+	},
+	{
+		id: 'counterfactual.should-have-happened',
+		category: Category.counterfactual,
+		patterns: [
+			'rollback|revert|failover|escalation|cutover|mitigation|decision should|ought not? to? have|of|had happened|occurred|started|begun|come|gone'
+		],
+		subject: 'any',
+		// "The failover should have started on its own": the system was expected to act.
+		unlessNext: ['automatically', 'own', 'itself', 'automatic'],
+		message: 'Counterfactual',
+		question: 'What did people know and see at that moment, before the outcome was known?',
+		examples: {
+			flags: [
+				'rollback shouldve happened at 02:10 not 03:40',
+				'The escalation should have come sooner.'
+			],
+			passes: [
+				'The failover should have happened automatically when the health check failed.',
+				'The rollback should have started on its own after the canary failed.'
 			]
 		}
 	},
@@ -219,14 +257,25 @@ export const counterfactualRules: readonly Rule[] = [
 		id: 'counterfactual.should-have-been',
 		category: Category.counterfactual,
 		patterns: [
-			'should|ought not? to? have been caught|noticed|spotted|seen|merged|approved|escalated|known|flagged|reviewed|obvious|clear|avoided|prevented'
+			'should|ought not? to? have been caught|noticed|spotted|seen|merged|approved|escalated|known|flagged|reviewed|obvious|clear|avoided|prevented',
+			'should|ought not? to? have been <humanVerbs>|batched|canaried|staged|pinned|throttled|triggered|scheduled|postponed|paused|halted|run|done|renewed|rotated|drained|cancelled|canceled|aborted'
 		],
-		subject: 'any',
+		// "This should have been caught in review"; a person who should have been paged or told
+		// was let down by the system, not at fault.
+		subject: 'not-person',
 		message: 'Counterfactual',
 		question: 'What would have had to be true for this to be caught then?',
 		examples: {
-			flags: ['This should have been caught in code review.'],
-			passes: ['The index rebuild should have run off-peak.']
+			flags: [
+				'This should have been caught in code review.',
+				"migration should've been batched",
+				'the failover should have been triggered manually at 02:00, not 03:30'
+			],
+			passes: [
+				'The index rebuild should have run off-peak.',
+				'The on-call should have been paged at 02:00.',
+				'Sam should have been told about the freeze, but the announcement went to the old list.'
+			]
 		}
 	},
 	{
@@ -342,6 +391,27 @@ export const counterfactualRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'counterfactual.would-have-prevented',
+		category: Category.counterfactual,
+		patterns: [
+			'what would|could have|of prevented|avoided|stopped|caught|saved',
+			'reading|checking|looking|testing|asking|waiting|following|paying|verifying|double-checking|glancing|listening <any>? <any>? <any>? would|could have|of prevented|avoided|caught|saved|stopped'
+		],
+		subject: 'any',
+		message: 'Counterfactual',
+		question: 'What would have had to be true, at the time, for this to go differently?',
+		examples: {
+			flags: [
+				"ya know what would've prevented this? reading the docs",
+				'Double-checking the region flag would have prevented the whole thing.'
+			],
+			passes: [
+				'A circuit breaker would have limited the retry storm; adding one is AI-3.',
+				'What would have helped the on-call see the lag sooner?'
+			]
+		}
+	},
+	{
 		id: 'counterfactual.known-better',
 		category: Category.counterfactual,
 		patterns: [
@@ -352,7 +422,7 @@ export const counterfactualRules: readonly Rule[] = [
 		message: 'Counterfactual',
 		question: 'What would anyone in that seat have seen, with what they knew then?',
 		examples: {
-			flags: ['You should have known better.', 'A more careful engineer would have waited.'],
+			flags: ['He should know better by now.', 'A more careful engineer would have waited.'],
 			passes: ['Grace knew the cluster better than anyone.']
 		}
 	}
