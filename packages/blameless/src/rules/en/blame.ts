@@ -503,7 +503,11 @@ export const blameRules: readonly Rule[] = [
 		question: 'What made this a reasonable thing to do at the time, and what let it do harm?',
 		examples: {
 			flags: ["It was Dmitri's fault.", "It was Grace's mistake."],
-			passes: ["It was the scheduler's fault.", "Hana's rollback was the right call."]
+			passes: [
+				"It was the scheduler's fault.",
+				"Hana's rollback was the right call.",
+				'We cleaned up the mess the retry storm left behind.'
+			]
 		}
 	},
 	{
@@ -559,7 +563,7 @@ export const blameRules: readonly Rule[] = [
 		id: 'person.on',
 		category: Category.person,
 		patterns: [
-			"this|that|it|<incident> one? is|'s|was|were all? on <person>",
+			"this|that|it|<incident>|<outcomes> one? is|'s|was|were all? on <person>",
 			"on <person> 's watch"
 		],
 		subject: 'any',
@@ -593,13 +597,16 @@ export const blameRules: readonly Rule[] = [
 				'This one is on Alex.',
 				"That's on Kwame.",
 				'honestly the outage is on Mei, she merged it',
+				'pretty sure the cert expiry is on Hana, the ticket sat in her queue',
 				"The data loss happened on Lena's watch."
 			],
 			passes: [
 				'Hana was on call that night.',
 				'It was on the old cluster.',
 				'The incident is on Mei until the handover at 18:00.',
-				"The outage is on Mei's board under follow-ups."
+				"The outage is on Mei's board under follow-ups.",
+				'The incident commander role is on Rafael this week.',
+				'The outage is on the status page now.'
 			]
 		}
 	},
@@ -609,7 +616,7 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			"root? cause|culprit is|was|'s <person>",
 			'root? cause|culprit :|= <named>',
-			"cause|culprit of <any> <any>? <any>? <any>? is|was|'s|:|= <named>"
+			"cause|culprit of <any> <any>? <any>? <any>? <any>? <any>? is|was|'s|:|= <named>"
 		],
 		subject: 'any',
 		message: 'A person as the root cause',
@@ -618,7 +625,8 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				'The root cause is Dmitri not reading the alert.',
 				"root cause: Kwame's migration",
-				'cause of the cert outage = Tomás, he let the cron get deleted'
+				'cause of the cert outage = Tomás, he let the cron get deleted',
+				'The root cause of the Q3 pipeline backfill corruption is Ravi.'
 			],
 			passes: [
 				'The root cause was a missing index.',
@@ -626,6 +634,125 @@ export const blameRules: readonly Rule[] = [
 				'Root cause: we had no alert on certificate expiry.',
 				'Root cause: engineers had no way to see replication lag.'
 			]
+		}
+	},
+	{
+		id: 'person.root-cause-role',
+		category: Category.person,
+		patterns: ["root? cause|culprit :|=|is|was|'s <person>"],
+		subject: 'any',
+		// "Root cause: the intern." names a person as the whole answer; "root cause: engineers
+		// had no way to see the lag" goes on to name a condition.
+		atClauseEnd: true,
+		message: 'A person as the root cause',
+		question: 'What made their action reasonable to them, and what let it cause harm?',
+		examples: {
+			flags: ['Root cause: the new guy.', 'root cause = the intern'],
+			passes: [
+				'Root cause: engineers had no way to see replication lag.',
+				'Root cause: the on-call had no runbook for this.'
+			]
+		}
+	},
+	{
+		id: 'person.the-cause',
+		category: Category.person,
+		patterns: ["is|was|'s the|a root? cause|culprit"],
+		subject: 'person-or-possessed',
+		namedIsPerson: true,
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: ["Lena's config push was the culprit.", "Sam's hotfix is the root cause."],
+			passes: ['The stale DNS record was the cause.', "Hana's graph shows the cause."]
+		}
+	},
+	{
+		id: 'person.turned-out',
+		category: Category.person,
+		patterns: [
+			'it|this|that|cause|culprit|trigger|<outcomes> turned|turns|ended|ends out|up to? be|being <named>',
+			"it|this|that|cause|culprit|trigger|<outcomes> turned|turns|ended|ends out|up to? be|being <named> 's <any>? <any>? <changeNouns>"
+		],
+		subject: 'any',
+		// "it turned out to be Sam's laptop": a person's thing that is not a change is not a cause.
+		notFollowedBy: ["'s"],
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				'in the end it turned out to be Ravi and his hardcoded old key',
+				"Root cause turned out to be Lena's firewall change."
+			],
+			passes: [
+				"The noisy host turned out to be Sam's laptop.",
+				'It turned out to be a stale DNS record.'
+			]
+		}
+	},
+	{
+		id: 'person.came-from',
+		category: Category.person,
+		patterns: [
+			'<harms> is|was|are|were? coming|came|comes from <named>',
+			"<harms> is|was|are|were? coming|came|comes from <named> 's <any>? <any>? <changeNouns>"
+		],
+		subject: 'any',
+		notFollowedBy: ["'s"],
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				'As per my understanding the data loss is coming from Sam only.',
+				"the corruption came from Mei's manual update on the ledger table"
+			],
+			passes: [
+				'The fix came from Kenji, who spotted the stale entry.',
+				'The bug report came from Sam.',
+				"The loss came from Sam's dashboard, which double-counted refunds."
+			]
+		}
+	},
+	{
+		id: 'person.traced',
+		category: Category.person,
+		patterns: [
+			'traced|traces|trace|tracing|tracked|tracks|pinned|narrowed <any>? <any>? <any>? <any>? <any>? <any>? to <named>',
+			"traced|traces|trace|tracing|tracked|tracks|pinned|narrowed <any>? <any>? <any>? <any>? <any>? <any>? to <named> 's <any>? <any>? <changeNouns>"
+		],
+		subject: 'any',
+		// "traced the latency to Siobhan's dashboard" found a view, not a cause; "it came down
+		// to Sam to decide" is a decision.
+		notFollowedBy: ["'s", 'to', 'for'],
+		message: 'A person named as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				"We traced the webhook storm from the vendor to Mei's retry config.",
+				"The outage traces to Lena's firewall change.",
+				"We tracked the leak down to Ravi's debug logging change.",
+				"tbh this whole thing traces back to Ravi's hotfix",
+				'The fraud model regression traces back to Mei, who pushed the weights.'
+			],
+			passes: [
+				'Siobhan traced the latency to a misconfigured connection pool.',
+				"We traced the spike to Hana's dashboard, which polls every second."
+			]
+		}
+	},
+	{
+		id: 'person.pushed-for',
+		category: Category.person,
+		patterns: [
+			'pushed|insisted|lobbied|pushing|insisting for|on <any>? <any>? friday|fridays|freeze|peak|holiday|midnight'
+		],
+		subject: 'person',
+		namedIsPerson: true,
+		message: 'A person’s call, as the cause',
+		question: 'What made this look like a reasonable call at the time?',
+		examples: {
+			flags: ['tbh this is on him, he pushed for the Friday launch'],
+			passes: ['Emre pushed for a canary stage last quarter, and it caught this one.']
 		}
 	},
 	{
@@ -657,7 +784,9 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			"fallout|aftermath|collateral|blowback|mess|damage from|of <named> 's <any>? <changeNouns>",
 			'fallout|aftermath|collateral|blowback|mess|damage from|of his|her <any>? <changeNouns>',
-			'<outcomes>|cause|trigger|culprit <any>? <any>? <any>? was|is|= <named> <changing>'
+			'<outcomes>|cause|trigger|culprit <any>? <any>? <any>? was|is|= <named> <changing>',
+			"<outcomes>|cause|trigger|culprit <any>? <any>? <any>? was|is|'s|= <named> 's <any>? <any>? <changeNouns>",
+			'<outcomes> <outcomes>|loop|loops|storm|wave? = <named>'
 		],
 		subject: 'any',
 		message: 'A person named as the cause',
@@ -666,11 +795,15 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				'everything after that is just fallout from her change',
 				"We spent the night cleaning up the mess from Ravi's migration.",
-				'the actual outage at 03:10 was Mei rotating the wrong keypair on the LB'
+				'the actual outage at 03:10 was Mei rotating the wrong keypair on the LB',
+				"honestly the whole BGP mess was Kwame's route-map change",
+				'mobile crash loop = Tomás'
 			],
 			passes: [
 				'The fallout from the DNS change lasted two hours.',
 				"The incident was Sam's first as commander.",
+				"The outage was Sam's first week on call.",
+				'incident commander = Tomás, scribe = Mei',
 				'The outage was over by the time Mei joined.'
 			]
 		}
@@ -678,20 +811,14 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'person.traces-to',
 		category: Category.person,
-		patterns: [
-			'traces|traced|trace|tracing back to <named>',
-			'comes|came|boils|boiled|coming|boiling down to <named>'
-		],
+		patterns: ['comes|came|boils|boiled|coming|boiling down to <named>'],
 		subject: 'any',
 		// "it came down to Sam to decide": a decision that fell to someone, not a cause.
 		notFollowedBy: ['to', 'and', 'for'],
 		message: 'A person named as the cause',
 		question: 'Which conditions turned their action into an incident?',
 		examples: {
-			flags: [
-				"tbh this whole thing traces back to Ravi's hotfix",
-				'The whole outage comes down to Tomás running the script in the wrong terminal.'
-			],
+			flags: ['The whole outage comes down to Tomás running the script in the wrong terminal.'],
 			passes: [
 				'It came down to Sam to decide whether to fail over.',
 				'The leak traces back to the pool settings.',
@@ -729,9 +856,11 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			'blame|blamed|blaming <person>',
 			'blamed on <person>',
-			'blame|blamed lies|goes|falls|rests|lay|went|fell with|to|on <person>',
+			'blame|blamed here|there? lies|goes|falls|rests|lay|went|fell|sits|sat|belongs with|to|on <person>',
 			'fault|accountability lies|rests|falls|lay|fell|sits with|on <person>',
-			'responsibility|accountability|fault for the|this|that? <outcomes>|this|that|it lies|rests|falls|lay|fell|sits with|on <person>'
+			'responsibility|accountability|fault for the|this|that? <outcomes>|this|that|it lies|rests|falls|lay|fell|sits with|on <person>',
+			// "his release, his mess": the mess is his.
+			'his|her mess|doing'
 		],
 		subject: 'any',
 		message: 'Blame, put on a person',
@@ -739,8 +868,10 @@ export const blameRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'The blame lies with Ravi.',
+				'The blame here sits squarely with Hana.',
 				'They blamed Sam in the channel.',
-				'Responsibility for the outage lies with the platform team.'
+				'Responsibility for the outage lies with the platform team.',
+				'mobile 5.3.0 crash loop: his release, his mess'
 			],
 			passes: [
 				'There was no blame in the room.',

@@ -391,7 +391,10 @@ export const lexicon: Lexicon = {
 		'entirely',
 		'seriously',
 		'honestly',
-		'exactly'
+		'exactly',
+		'squarely',
+		'firmly',
+		'solely'
 	],
 	auxiliaries: [
 		'had',
@@ -1195,7 +1198,50 @@ export const lexicon: Lexicon = {
 			'sev0',
 			'sev1',
 			'sev2',
-			'mess'
+			'mess',
+			'corruption',
+			'leak',
+			'leaks',
+			'expiry',
+			'expiration',
+			'lapse',
+			'meltdown',
+			'fiasco',
+			'disaster',
+			'screwup',
+			'screw-up',
+			'blunder',
+			'storm',
+			'breach'
+		],
+		/**
+		 * Harm done, narrower than `outcomes` (no "issue" or "bug", which are also tickets): "the
+		 * data loss is coming from Svetlana" names a cause, "the bug report came from Sam" a reporter.
+		 */
+		harms: [
+			'outage',
+			'outages',
+			'disruption',
+			'downtime',
+			'breakage',
+			'damage',
+			'loss',
+			'corruption',
+			'leak',
+			'leaks',
+			'regression',
+			'crash',
+			'crashes',
+			'mess',
+			'meltdown',
+			'fiasco',
+			'screwup',
+			'screw-up',
+			'blunder',
+			'degradation',
+			'storm',
+			'expiry',
+			'breach'
 		],
 		/** What a person's change is called: "fallout from her change", "Sam's unapproved push". */
 		changeNouns: [
@@ -1225,7 +1271,22 @@ export const lexicon: Lexicon = {
 			'typo',
 			'mistake',
 			'decision',
-			'call'
+			'call',
+			'release',
+			'key',
+			'keys',
+			'rule',
+			'rules',
+			'setting',
+			'settings',
+			'toggle',
+			'override',
+			'workaround',
+			'hack',
+			'bump',
+			'tweak',
+			'code',
+			'cutover'
 		],
 		/** Gerunds of a change that an incident is pinned on: "the outage was Farhana rotating ...". */
 		changing: [
