@@ -449,6 +449,13 @@ export const blameRules: readonly Rule[] = [
 		],
 		subject: 'person',
 		requireNext: ['<incident>'],
+		// "Hana is accountable for the data loss runbook going forward" hands over a duty.
+		unlessInSentence: [
+			'going forward',
+			'from now|here on',
+			'in the? future',
+			'next time|incident|outage|quarter|release|sprint'
+		],
 		message: 'Responsibility for the incident, put on a person',
 		question: 'Which parts of the system shared in this outcome?',
 		examples: {
@@ -461,7 +468,8 @@ export const blameRules: readonly Rule[] = [
 				'Marco is responsible for the search service.',
 				'Sam is on the hook for the postmortem doc.',
 				'Hana is accountable for the comms plan this quarter.',
-				'Hana is accountable for the incident review process.'
+				'Hana is accountable for the incident review process.',
+				'Olu is responsible for outage comms in the next incident.'
 			]
 		}
 	},

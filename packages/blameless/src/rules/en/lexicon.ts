@@ -102,7 +102,9 @@ export const lexicon: Lexicon = {
 		'cio',
 		'director',
 		'directors',
-		'boss'
+		'boss',
+		'individual',
+		'individuals'
 	],
 	personPronouns: ['he', 'she', 'him', 'her'],
 	pluralPronouns: ['they', 'them'],
@@ -747,7 +749,15 @@ export const lexicon: Lexicon = {
 		'followups',
 		'budget',
 		'tracker',
-		'tooling'
+		'tooling',
+		'runbook',
+		'runbooks',
+		'plan',
+		'plans',
+		'prevention',
+		'policy',
+		'dashboard',
+		'dashboards'
 	],
 	actionMarkers: ['ai', 'action', 'actions', 'todo', 'follow-up', 'followup', 'fixme'],
 	planVerbs: [

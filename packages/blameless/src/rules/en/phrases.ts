@@ -762,7 +762,12 @@ export const whoCausedRules: readonly Rule[] = [
 			'who|whoever touched|tampered|fiddled|meddled',
 			'which engineer|developer|person|team|one caused|broke|pushed|screwed|messed',
 			"which <person> is|'s|was|were to blame",
-			'which engineer|engineers|developer|dev|person|idiot|genius approved|merged|touched|signed|okayed|deployed|shipped|pushed|let'
+			'which engineer|engineers|developer|dev|person|idiot|genius approved|merged|touched|signed|okayed|deployed|shipped|pushed|let',
+			// "which person did break the pipeline", "who did cause it": the question form.
+			'who|whoever did|does|do break|cause|nuke|wreck|screw|mess|botch|delete|drop',
+			'which <person> did|does|do break|cause|nuke|wreck|screw|mess|botch|delete|drop|push|merge|approve',
+			'which <person> caused|broke|nuked|wrecked|botched|approved|merged|deployed|shipped|pushed',
+			"who|whoever is|'s|was|were at fault"
 		],
 		subject: 'any',
 		message: 'Looking for a culprit',
@@ -773,12 +778,16 @@ export const whoCausedRules: readonly Rule[] = [
 				"Who's to blame for the data loss?",
 				'whos to blame for the flag getting flipped in prod',
 				'Need to find out who touched the load balancer config.',
-				'in the retro I want a name: which engineer approved that PR?'
+				'in the retro I want a name: which engineer approved that PR?',
+				'Can somebody tell me which person did break the pipeline yesterday?',
+				'I need to know which individual approved the firewall change.',
+				'who was at fault here?'
 			],
 			passes: [
 				'Who was on call for payments that night?',
 				'Who owns the billing service?',
 				'Which engineer is on call tonight?',
+				'Which team did the rollback?',
 				"Which engineer reviewed the PR? We'd like their view on the test gap."
 			]
 		}
@@ -855,7 +864,14 @@ export const whoCausedRules: readonly Rule[] = [
 			"which <person> is|'s|was|were|will|gets|got be? on the hook for"
 		],
 		subject: 'any',
-		requireNext: ['<incident>', '<culpritActs>'],
+		requireNext: ['<incident>', '<culpritActs>', '<harms>'],
+		// "Who is responsible for renewing the cert going forward?" asks for an owner.
+		unlessInSentence: [
+			'going forward',
+			'from now|here on',
+			'in the? future',
+			'next time|incident|outage|quarter|release|sprint'
+		],
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
@@ -865,7 +881,8 @@ export const whoCausedRules: readonly Rule[] = [
 				'Leadership wants to know who is accountable for this.',
 				'Leadership would like to understand who is accountable for the four-hour checkout outage.',
 				"I'd like to know which engineer is responsible for skipping the review.",
-				"who's on the hook for this one"
+				"who's on the hook for this one",
+				'We need to find out who is responsible for the vendor API key leak before the call.'
 			],
 			passes: [
 				'Who is responsible for the billing service?',
@@ -873,8 +890,51 @@ export const whoCausedRules: readonly Rule[] = [
 				'Which team is responsible for renewing the wildcard cert going forward?',
 				"Who's on the hook for the postmortem doc?",
 				'Who is responsible for this alert? It pages the wrong team.',
-				'Which service is responsible for the 5xx spike?'
+				'Which service is responsible for the 5xx spike?',
+				'Who is responsible for outage comms in the next incident?',
+				'Who is accountable for the data loss runbook going forward?'
 			]
+		}
+	},
+	{
+		id: 'who.responsible-for-what-happened',
+		category: Category.whoCaused,
+		patterns: [
+			"who|whoever is|'s|was|were responsible|accountable for <any> <any>? <any>? <any>? that|which|who <past>",
+			"which <person> is|'s|was|were responsible|accountable for <any> <any>? <any>? <any>? that|which|who <past>"
+		],
+		subject: 'any',
+		unlessInSentence: ['going forward', 'from now|here on', 'in the? future', 'next time'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: [
+				'Who is accountable for the credit model that declined every loan application on Tuesday?',
+				"Who's accountable for the payouts that went out twice?"
+			],
+			passes: [
+				'Who is responsible for the service that handles refunds?',
+				'Who is responsible for the cron that rotated the keys from now on?'
+			]
+		}
+	},
+	{
+		id: 'who.at-fault',
+		category: Category.whoCaused,
+		patterns: [
+			'individual|individuals|party|parties|person|persons|people|engineer|engineers|culprit|culprits|team at fault'
+		],
+		subject: 'any',
+		// "No single person was at fault" clears people.
+		unlessInSentence: ['no|not|nobody|none|nor|never'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: [
+				'The final report must identify the individual at fault for the storage outage.',
+				'We must find the person at fault.'
+			],
+			passes: ['There was no single person at fault here.', 'Each party at the table agreed.']
 		}
 	},
 	{
@@ -918,7 +978,6 @@ export const whoCausedRules: readonly Rule[] = [
 		category: Category.whoCaused,
 		patterns: [
 			'individual|individuals|party|parties|culprit|culprits responsible|accountable',
-			'individual|individuals|party|parties at fault',
 			'the responsible individual|individuals|party|parties'
 		],
 		subject: 'any',
