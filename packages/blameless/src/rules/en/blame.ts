@@ -370,6 +370,133 @@ export const blameRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'blame.passive-by',
+		category: Category.blameVerb,
+		patterns: [
+			'was|were|been|got|gets|get|being <blamedPassive> by <person>',
+			'was|were|been|got|gets|get|being screwed|messed|fucked up by <person>',
+			'mistake|mistakes|error|errors|blunder|blunders was|were|been|got made|committed by <person>'
+		],
+		subject: 'any',
+		unlessExplained: true,
+		message: 'A lapse put on a person, in the passive',
+		question: 'What made this easy to miss, or hard to do, at that moment?',
+		examples: {
+			flags: [
+				'Mistakes were made by the on-call during the database failover.',
+				'The page was ignored by the on-call for forty minutes.',
+				'The deploy checklist was skipped by Mei.'
+			],
+			passes: [
+				'The cert renewal was skipped by the cron after the DST change.',
+				'The page was acknowledged by Sam at 02:14.',
+				'The page was missed by the on-call because it went to the old rotation.'
+			]
+		}
+	},
+	{
+		id: 'blame.why-not',
+		category: Category.blameVerb,
+		patterns: [
+			'why did|does|do|would|could|was|were|is not <person> <omission>|<perception>|bother|care|think|act|stop|wait',
+			'why did|does|do|would|could <person> not <omission>|<perception>|bother|care|think|act|stop|wait'
+		],
+		subject: 'any',
+		message: 'A question that puts the step on a person',
+		question: 'What made this step easy to skip, or hard to see, at that moment?',
+		examples: {
+			flags: [
+				"Why didn't the on-call check the replica lag?",
+				'Why did the data eng team not bother to check the schema before the backfill?'
+			],
+			passes: [
+				"Why didn't the alert fire when the disk hit 90%?",
+				"Why didn't the on-call get paged?",
+				'Why did Sam not have access to the console?'
+			]
+		}
+	},
+	{
+		id: 'blame.sarcasm',
+		category: Category.blameVerb,
+		patterns: ['managed|somehow to', 'somehow managed to'],
+		subject: 'person',
+		namedIsPerson: true,
+		// Praise around "you managed to" is sarcasm when what was managed is harm.
+		requireInSentence: [
+			'great|nice|good|stellar|brilliant|fantastic|awesome|amazing|superb job|work|going|one',
+			'well done|played',
+			'bravo|kudos|congrats|congratulations|props'
+		],
+		unlessNext: [
+			'restore',
+			'recover',
+			'fix',
+			'keep',
+			'save',
+			'bring',
+			'get',
+			'mitigate',
+			'contain',
+			'stabilise',
+			'stabilize',
+			'roll',
+			'catch',
+			'find',
+			'ship',
+			'finish',
+			'resolve',
+			'limit',
+			'reduce',
+			'avoid',
+			'prevent',
+			'spot',
+			'land',
+			'reproduce'
+		],
+		message: 'Sarcasm aimed at people',
+		question: 'What did the people doing this see at the time, and what did the tools show them?',
+		examples: {
+			flags: [
+				'great job network team, you managed to announce our entire /16 to a transit peer',
+				'Nice work, data team, you managed to wipe the staging warehouse again.'
+			],
+			passes: [
+				'Nice work everyone, we managed to restore service in 20 minutes.',
+				'Great job to the DB team for the fast restore.'
+			]
+		}
+	},
+	{
+		id: 'blame.idioms',
+		category: Category.blameVerb,
+		patterns: [
+			'cut|cutting|cuts corners',
+			'blew|blow|blowing|brushed|brush|brushing|shrugged|shrug|shrugging|waved|wave|waving|laughed off',
+			'half-assed|half-assing|halfassed|winged|winging it',
+			'phoned|phoning it in',
+			'did|does not lift a finger',
+			'clicked|clicking|clicks through the|a|every? warning|warnings|prompt|prompts|dialog|confirmation',
+			'sat|sitting|sits on the|that|this|his|her|their ticket|pr|review|request|page|alert|warning|fix|patch|renewal'
+		],
+		subject: 'not-system',
+		namedIsPerson: true,
+		message: 'A judgement of someone’s work',
+		question: 'What made this the reasonable path at the time, with what they had?',
+		examples: {
+			flags: [
+				'The vendor team cut corners on the rollout.',
+				'he brushed off the disk warning twice',
+				'Mei sat on the renewal ticket for a month.',
+				'someone clicked through the warning dialog'
+			],
+			passes: [
+				'The script cut corners by skipping the checksum.',
+				'Sam sat on the bridge call until 04:00.'
+			]
+		}
+	},
+	{
 		id: 'blame.wrong-target',
 		category: Category.blameVerb,
 		patterns: ['the|a wrong'],

@@ -1371,6 +1371,26 @@ export const lexicon: Lexicon = {
 			'post',
 			'message'
 		],
+		/** Lapses said in the passive, with a person as the agent: "was ignored by the on-call". */
+		blamedPassive: [
+			'missed',
+			'ignored',
+			'overlooked',
+			'skipped',
+			'botched',
+			'bungled',
+			'fumbled',
+			'mishandled',
+			'misconfigured',
+			'misread',
+			'mistyped',
+			'forgotten',
+			'neglected',
+			'bypassed',
+			'rushed',
+			'dismissed',
+			'fat-fingered'
+		],
 		/** Ways of calling a change bad. */
 		badChange: [
 			'bad',
