@@ -151,7 +151,7 @@ export const humanErrorRules: readonly Rule[] = [
 		id: 'human.error-by',
 		category: Category.humanError,
 		patterns: [
-			'error|errors|mistake|mistakes|failure|oversight|lapse|misjudgment|misjudgement|slip by <person>',
+			'error|errors|mistake|mistakes|failure|oversight|lapse|misjudgment|misjudgement|slip|slip-up|typo|typos|goof|misstep by <person>',
 			'error|errors|mistake|mistakes|failure|oversight|lapse|misjudgment|misjudgement|negligence on the part of <person>'
 		],
 		subject: 'any',
@@ -162,12 +162,58 @@ export const humanErrorRules: readonly Rule[] = [
 			flags: [
 				'This incident is attributable to an error by the on-call engineer.',
 				'The root cause was a failure by Mei to renew the certificate.',
-				'Owing to an oversight by the release manager, the flag was left on.'
+				'Owing to an oversight by the release manager, the flag was left on.',
+				'typo by Sam in the DNS record took down email'
 			],
 			passes: [
 				'The failure by the replica to catch up went unnoticed for an hour.',
 				'There was an error by the time we rolled back, a 502 from the edge.',
 				'Huge effort on the part of the DB team to restore by 06:00.'
+			]
+		}
+	},
+	{
+		id: 'human.fat-finger',
+		category: Category.humanError,
+		patterns: [
+			'fat-finger|fat-fingers|fatfinger|fatfingers|fat-fingering',
+			'fat finger|fingers|fingering',
+			'layer 8|eight issue|issue|problem|problems|error|bug',
+			'wetware|meatware'
+		],
+		subject: 'any',
+		unlessPlanned: true,
+		message: 'A label that ends the inquiry',
+		question: 'Which part of the system made this slip possible, and easy to make?',
+		examples: {
+			flags: [
+				'pipeline died bc of a fat-finger in the cron expression',
+				'It was a fat finger on the load balancer console.',
+				'classic layer 8 issue'
+			],
+			passes: ['A typed confirmation guards against fat-fingers on the console.']
+		}
+	},
+	{
+		id: 'human.just-a-slip',
+		category: Category.humanError,
+		patterns: [
+			'just|merely|purely|simply|only a|an? typo|slip|slip-up|goof|mistake|oversight|fat-finger',
+			'pure|plain typo|slip|slip-up|goof|mistake|oversight',
+			'nothing more|else to it'
+		],
+		subject: 'any',
+		// "Nothing more to it" ends the inquiry only after a slip; "only a typo check" is a tool.
+		requireInSentence: ['typo|typos|slip|slip-up|goof|mistake|mistakes|oversight|fat-finger'],
+		notFollowedBy: ['check', 'checker', 'checks', 'fix', 'correction', 'linter'],
+		unlessPlanned: true,
+		message: 'A label that ends the inquiry',
+		question: 'Which part of the system made this slip possible, and easy to make?',
+		examples: {
+			flags: ['Just a typo, nothing more to it, moving on.', 'It was a pure oversight.'],
+			passes: [
+				'The fix was just a typo correction in the zone file.',
+				'The change was small, nothing more to it than a version bump.'
 			]
 		}
 	},
