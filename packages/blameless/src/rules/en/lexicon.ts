@@ -1391,6 +1391,29 @@ export const lexicon: Lexicon = {
 			'dismissed',
 			'fat-fingered'
 		],
+		/** Things breaking, for hindsight that calls it inevitable: "of course the cert expired". */
+		fellOver: [
+			'expired',
+			'failed',
+			'broke',
+			'crashed',
+			'died',
+			'fell',
+			'filled',
+			'blew',
+			'collapsed',
+			'overflowed',
+			'melted',
+			'tipped',
+			'leaked',
+			'lapsed',
+			'timed',
+			'exploded',
+			'choked',
+			'stalled',
+			'froze',
+			'imploded'
+		],
 		/** Ways of calling a change bad. */
 		badChange: [
 			'bad',

@@ -779,6 +779,167 @@ export const hindsightRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'hindsight.clear-that',
+		category: Category.hindsight,
+		patterns: [
+			'it|this was|were clear|evident|apparent that',
+			'it|this was|were clear|evident|apparent the|nobody|someone|somebody|anyone|everyone|he|she|they'
+		],
+		subject: 'any',
+		unlessExplained: true,
+		// "By 10:05 it was clear that only EU was affected" tells when the diagnosis landed;
+		// "it was clear that we had to fail over" a decision; "nobody could have known" clears people.
+		unlessInSentence: [
+			'by|at|after|around|within|until|from #',
+			'by|from then|now|noon|midnight|morning|evening|lunch',
+			'by|at|from that|this point|time|stage',
+			'once|when|after|eventually|soon|quickly|finally|later|minutes|seconds|hours|graphs|logs|traces|dashboard|dashboards',
+			'could not? have|of known|predicted|foreseen|guessed',
+			'so|and|then we|i'
+		],
+		unlessNext: ['we', 'our', 'us'],
+		message: 'Hindsight',
+		question: 'What did people see in those minutes, and what were they busy with?',
+		examples: {
+			flags: [
+				'It was clear that the model was overfitting; the offline metrics were too good to be true.',
+				'It was clear the cache was going to fall over.'
+			],
+			passes: [
+				'By 10:05 it was clear that the outage only affected EU merchants.',
+				'It was clear that we had to fail over.',
+				'It was clear that nobody could have known the flag was shared.',
+				'Once the traces came in it was clear that the gateway was the bottleneck.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.of-course',
+		category: Category.hindsight,
+		patterns: [
+			'of course <any>? <any>? <any>? <fellOver>',
+			'of course nobody|noone|no',
+			'unsurprisingly nobody|noone|no',
+			'surprise surprise'
+		],
+		subject: 'any',
+		pastOnly: true,
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: [
+				'Of course the cert expired, the reminder emails were sitting there for weeks.',
+				'Of course the disk filled up, nobody had set a retention policy.',
+				'unsurprisingly nobody checked the replica'
+			],
+			passes: [
+				'Of course, we kept the customer updated every 30 minutes.',
+				'Of course the failover worked once the DNS TTL ran out.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.asking-for-trouble',
+		category: Category.hindsight,
+		patterns: [
+			'asking|begging for trouble|disaster|problems',
+			'recipe for disaster',
+			'accident|disaster|incident|outage waiting to happen',
+			'bound to happen|fail|break|blow',
+			'only|just a matter of time',
+			'always going to fail|break|happen|blow|end',
+			'saw|seen this|it|that coming',
+			'told you|them|him|her|everyone|everybody so',
+			'is|was|were entirely|totally|completely? predictable|foreseeable'
+		],
+		subject: 'any',
+		// "Skipping the canary is asking for trouble" argues about a plan; said of the past it is
+		// hindsight.
+		pastOnly: true,
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: [
+				'Needless to say, a Friday release of the payments app was asking for trouble.',
+				'That was a disaster waiting to happen.',
+				'we all saw this coming'
+			],
+			passes: [
+				'Skipping the canary on a Friday is asking for trouble.',
+				'It is only a matter of time before the disk fills; AI-4 adds an alert.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.needless-to-say',
+		category: Category.hindsight,
+		patterns: ['needless to say'],
+		subject: 'any',
+		pastOnly: true,
+		requireLater: [
+			'<fellOver>',
+			'trouble',
+			'disaster',
+			'wrong',
+			'terrible',
+			'awful',
+			'bad',
+			'mess'
+		],
+		message: 'Hindsight',
+		question: 'It is clear now; what made it hard to see at the time?',
+		examples: {
+			flags: ['Needless to say, deploying during the sale was a terrible idea.'],
+			passes: ['Needless to say, the team worked through the night to restore service.']
+		}
+	},
+	{
+		id: 'hindsight.how-hard',
+		category: Category.hindsight,
+		patterns: [
+			'is|was it really|honestly|seriously|truly? that|so hard|difficult|tough|complicated to',
+			'how hard|difficult is|can it be? to',
+			'how hard|difficult could it be'
+		],
+		subject: 'any',
+		// "How hard is it to add a canary stage?" asks about effort; "to see why" is empathy.
+		unlessNext: [
+			'see',
+			'understand',
+			'imagine',
+			'why',
+			'how',
+			'miss',
+			'confuse',
+			'mix',
+			'add',
+			'build',
+			'make',
+			'set',
+			'automate',
+			'write',
+			'change',
+			'migrate',
+			'implement',
+			'support',
+			'move',
+			'fix',
+			'estimate'
+		],
+		message: 'Hindsight makes it sound easy',
+		question: 'What made this harder in the moment than it sounds now?',
+		examples: {
+			flags: [
+				'Was it really that hard to glance at the disk graph before starting the migration?',
+				'How hard is it to read the runbook?'
+			],
+			passes: [
+				'How hard is it to add a canary stage to this pipeline?',
+				'Was it hard to find the right dashboard during the incident?'
+			]
+		}
+	},
+	{
 		id: 'hindsight.clearly',
 		category: Category.hindsight,
 		patterns: ['clearly|obviously <person>'],
