@@ -202,7 +202,10 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'blame.killed',
 		category: Category.blameVerb,
-		patterns: ['killed|tanked|sank|hosed|borked'],
+		patterns: [
+			'killed|tanked|sank|hosed|borked',
+			'took|brought|knocked|taken <any> <any>? down|out'
+		],
 		subject: 'possessed',
 		namedIsPerson: true,
 		message: 'A person’s change as the one that broke it',
@@ -211,10 +214,12 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				"Lena's hotfix killed the payment workers.",
 				'It was his query that tanked the primary.',
-				"Tomás's config push is what killed the queue consumers."
+				"Tomás's config push is what killed the queue consumers.",
+				"It's Ravi's migration that took the cluster out."
 			],
 			passes: [
 				'Sam killed the stuck query and the lock cleared.',
+				'Sam took the node out of rotation before the upgrade.',
 				'The OOM killer killed the sidecar.'
 			]
 		}
@@ -497,6 +502,44 @@ export const blameRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'blame.not-watching',
+		category: Category.blameVerb,
+		patterns: [
+			'was|were|is|are not watching|monitoring|checking|reading|looking|listening|following'
+		],
+		subject: 'person',
+		namedIsPerson: true,
+		unlessExplained: true,
+		message: 'Attention, put on a person',
+		question: 'What was competing for attention, and what would have drawn it here?',
+		examples: {
+			flags: ["Mei wasn't watching the dashboards during the rollout."],
+			passes: [
+				"The exporter wasn't checking the right port.",
+				"Sam wasn't watching the dashboards because he was on the customer call."
+			]
+		}
+	},
+	{
+		id: 'person.thanks-for',
+		category: Category.person,
+		patterns: ['thank|thanks to? <named> for the|this|that|our|a|an|#'],
+		subject: 'any',
+		// Thanks for an outage is sarcasm; thanks for the outage comms, or for spotting the leak,
+		// is thanks.
+		requireNext: ['<harms>', 'outage', 'incident', 'downtime'],
+		message: 'Sarcasm that names a person as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: ['we can thank Dmitri for the 3-hour outage'],
+			passes: [
+				'Thanks to Sam for the outage comms.',
+				'Thanks to Mei for staying on the bridge.',
+				'Thanks to Hana for spotting the route leak before our provider did.'
+			]
+		}
+	},
+	{
 		id: 'blame.wrong-target',
 		category: Category.blameVerb,
 		patterns: ['the|a wrong'],
@@ -529,14 +572,18 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'blame.accidentally',
 		category: Category.blameVerb,
-		patterns: ['accidentally|mistakenly|carelessly', 'by accident|mistake'],
+		patterns: ['accidentally|mistakenly|carelessly|blindly|recklessly', 'by accident|mistake'],
 		subject: 'person',
 		subjectAt: 'clause',
 		namedIsPerson: true,
 		message: 'An accident, put on a person',
 		question: 'What made this easy to do by accident?',
 		examples: {
-			flags: ['Kwame accidentally deleted the namespace.', 'Sam ran it against prod by mistake.'],
+			flags: [
+				'Kwame accidentally deleted the namespace.',
+				'Sam ran it against prod by mistake.',
+				'The junior dev blindly copied the command from Slack.'
+			],
 			passes: ['The job accidentally deleted the temp files.']
 		}
 	},
@@ -751,7 +798,8 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			"root? cause|culprit is|was|'s <person>",
 			'root? cause|culprit :|= <named>',
-			"cause|culprit of <any> <any>? <any>? <any>? <any>? <any>? is|was|'s|:|= <named>"
+			"cause|culprit of <any> <any>? <any>? <any>? <any>? <any>? is|was|'s|:|= <named>",
+			"source|origin|trigger of <any>? <any>? <outcomes> is|was|'s|:|= <named>"
 		],
 		subject: 'any',
 		message: 'A person as the root cause',
@@ -761,11 +809,13 @@ export const blameRules: readonly Rule[] = [
 				'The root cause is Dmitri not reading the alert.',
 				"root cause: Kwame's migration",
 				'cause of the cert outage = Tomás, he let the cron get deleted',
-				'The root cause of the Q3 pipeline backfill corruption is Ravi.'
+				'The root cause of the Q3 pipeline backfill corruption is Ravi.',
+				"Source of the outage: Zoe's DNS edit."
 			],
 			passes: [
 				'The root cause was a missing index.',
 				"Per Grace's notes, the cause was a stale DNS record.",
+				"Source of the numbers: Sam's export from the billing DB.",
 				'Root cause: we had no alert on certificate expiry.',
 				'Root cause: engineers had no way to see replication lag.'
 			]
@@ -853,7 +903,11 @@ export const blameRules: readonly Rule[] = [
 		category: Category.person,
 		patterns: [
 			'traced|traces|trace|tracing|tracked|tracks|pinned|narrowed <any>? <any>? <any>? <any>? <any>? <any>? to <named>',
-			"traced|traces|trace|tracing|tracked|tracks|pinned|narrowed <any>? <any>? <any>? <any>? <any>? <any>? to <named> 's <any>? <any>? <changeNouns>"
+			"traced|traces|trace|tracing|tracked|tracks|pinned|narrowed <any>? <any>? <any>? <any>? <any>? <any>? to <named> 's <any>? <any>? <changeNouns>",
+			'lead|leads|led|leading back to <named>',
+			"lead|leads|led|leading back to <named> 's <any>? <any>? <changeNouns>",
+			'points|pointed|pointing|point back? to <named>',
+			"points|pointed|pointing|point back? to <named> 's <any>? <any>? <changeNouns>"
 		],
 		subject: 'any',
 		// "traced the latency to Siobhan's dashboard" found a view, not a cause; "it came down
@@ -867,11 +921,15 @@ export const blameRules: readonly Rule[] = [
 				"The outage traces to Lena's firewall change.",
 				"We tracked the leak down to Ravi's debug logging change.",
 				"tbh this whole thing traces back to Ravi's hotfix",
-				'The fraud model regression traces back to Mei, who pushed the weights.'
+				'The fraud model regression traces back to Mei, who pushed the weights.',
+				"All roads lead back to Lena's cron change.",
+				"Everything points to Ravi's config change."
 			],
 			passes: [
 				'Siobhan traced the latency to a misconfigured connection pool.',
-				"We traced the spike to Hana's dashboard, which polls every second."
+				"We traced the spike to Hana's dashboard, which polls every second.",
+				'The escalation led to Sam joining the bridge.',
+				"The runbook points to Mei's dashboard for the lag."
 			]
 		}
 	},
@@ -946,18 +1004,25 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'person.traces-to',
 		category: Category.person,
-		patterns: ['comes|came|boils|boiled|coming|boiling down to <named>'],
+		patterns: [
+			'comes|came|boils|boiled|coming|boiling down to <named>',
+			"<outcomes> <any>? is|was|'s|were|are down to <named>"
+		],
 		subject: 'any',
 		// "it came down to Sam to decide": a decision that fell to someone, not a cause.
-		notFollowedBy: ['to', 'and', 'for'],
+		notFollowedBy: ['to', 'and', 'for', 'now'],
 		message: 'A person named as the cause',
 		question: 'Which conditions turned their action into an incident?',
 		examples: {
-			flags: ['The whole outage comes down to Tomás running the script in the wrong terminal.'],
+			flags: [
+				'The whole outage comes down to Tomás running the script in the wrong terminal.',
+				"The latency spike was down to Hana's connection-pool change."
+			],
 			passes: [
 				'It came down to Sam to decide whether to fail over.',
 				'The leak traces back to the pool settings.',
-				'In the end it comes down to people being tired at 3 a.m.'
+				'In the end it comes down to people being tired at 3 a.m.',
+				'The outage comms are down to Sam now.'
 			]
 		}
 	},

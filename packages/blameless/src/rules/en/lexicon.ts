@@ -1083,7 +1083,13 @@ export const lexicon: Lexicon = {
 			'dropping',
 			'falling',
 			'building',
-			'piling'
+			'piling',
+			'about',
+			'fill',
+			'full',
+			'going',
+			'headed',
+			'heading'
 		],
 		/** What a missed step turns into when someone "let" it: "let the cert expire". */
 		lapses: ['expire', 'lapse', 'fail', 'break', 'slip', 'rot', 'happen', 'overflow'],
@@ -1251,7 +1257,9 @@ export const lexicon: Lexicon = {
 			'degradation',
 			'storm',
 			'expiry',
-			'breach'
+			'breach',
+			'disaster',
+			'debacle'
 		],
 		/** What a person's change is called: "fallout from her change", "Sam's unapproved push". */
 		changeNouns: [

@@ -462,13 +462,18 @@ export const counterfactualRules: readonly Rule[] = [
 		category: Category.counterfactual,
 		patterns: [
 			'known|know better',
-			'a|any more careful|experienced|senior|competent engineer|person|operator|developer would'
+			'a|any more careful|experienced|senior|competent engineer|person|operator|developer would',
+			'a|any more|less careful|experienced|senior|competent|attentive|thorough|diligent <any> would|could have|of'
 		],
 		subject: 'any',
 		message: 'Counterfactual',
 		question: 'What would anyone in that seat have seen, with what they knew then?',
 		examples: {
-			flags: ['He should know better by now.', 'A more careful engineer would have waited.'],
+			flags: [
+				'He should know better by now.',
+				'A more careful engineer would have waited.',
+				'A more careful reviewer would have caught the missing index.'
+			],
 			passes: ['Grace knew the cluster better than anyone.']
 		}
 	}
