@@ -134,6 +134,17 @@ describe('checkText', () => {
 		expect(check("The job couldn't be bothered to retry.")).toEqual([]);
 	});
 
+	it('reads a role that names the system after it as that system, unless an object follows', () => {
+		expect(check('The alert was ignored by the on-call bot for an hour.')).toEqual([]);
+		expect(check('The page was missed by the support tool.')).toEqual([]);
+		expect(flagged('The page was missed by the support team.')).toEqual([
+			'was missed by the support team'
+		]);
+		expect(flagged("Why didn't the on-call check the lag?")).toEqual([
+			"Why didn't the on-call check"
+		]);
+	});
+
 	it('takes an unlisted capitalised word that the next clause calls he or she for a person', () => {
 		expect(flagged("this one's on Gerhard, he pushed for the launch")).toEqual([
 			"this one's on Gerhard"

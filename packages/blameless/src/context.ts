@@ -213,7 +213,12 @@ export class Context {
 			let e = this.personNounAt(p);
 			if (e < 0) continue;
 			for (let more = this.personNounAt(e); more > 0; more = this.personNounAt(e)) e = more;
-			return e;
+			// "by the on-call bot", "the support tool": a role naming the system after it. Not
+			// when an object follows: in "didn't the on-call check the lag", check is the verb.
+			const after = this.word(e);
+			if (after === null || !this.isSystemNoun(after)) return e;
+			const object = this.word(e + 1) ?? '';
+			return l.determiners.has(object) || this.isPronoun(object) ? e : -1;
 		}
 		return -1;
 	}

@@ -394,6 +394,7 @@ export const blameRules: readonly Rule[] = [
 			],
 			passes: [
 				'The cert renewal was skipped by the cron after the DST change.',
+				'The alert was ignored by the on-call bot for an hour.',
 				'The page was acknowledged by Sam at 02:14.',
 				'The page was missed by the on-call because it went to the old rotation.'
 			]
@@ -940,12 +941,33 @@ export const blameRules: readonly Rule[] = [
 			'pushed|insisted|lobbied|pushing|insisting for|on <any>? <any>? friday|fridays|freeze|peak|holiday|midnight'
 		],
 		subject: 'person',
+		// A Friday launch, not a Friday retro slot.
+		requireNext: [
+			'launch',
+			'release',
+			'deploy',
+			'deployment',
+			'rollout',
+			'cutover',
+			'migration',
+			'ship',
+			'shipping',
+			'go-live',
+			'upgrade',
+			'change',
+			'push',
+			'deploys',
+			'releases'
+		],
 		namedIsPerson: true,
 		message: 'A person’s call, as the cause',
 		question: 'What made this look like a reasonable call at the time?',
 		examples: {
 			flags: ['tbh this is on him, he pushed for the Friday launch'],
-			passes: ['Emre pushed for a canary stage last quarter, and it caught this one.']
+			passes: [
+				'Emre pushed for a canary stage last quarter, and it caught this one.',
+				'She pushed for a Friday retro slot so everyone could attend.'
+			]
 		}
 	},
 	{

@@ -757,7 +757,20 @@ export const lexicon: Lexicon = {
 		'prevention',
 		'policy',
 		'dashboard',
-		'dashboards'
+		'dashboards',
+		'detection',
+		'alert',
+		'alerts',
+		'alerting',
+		'monitoring',
+		'monitor',
+		'check',
+		'checks',
+		'test',
+		'tests',
+		'handling',
+		'recovery',
+		'simulation'
 	],
 	actionMarkers: ['ai', 'action', 'actions', 'todo', 'follow-up', 'followup', 'fixme'],
 	planVerbs: [

@@ -248,6 +248,8 @@ export const counterfactualRules: readonly Rule[] = [
 			'should|ought not? to? have|of|had <past>',
 			'should|ought not? to? have|of|had been more|less careful|cautious|thorough|attentive|diligent|vigilant|proactive|alert|responsive|disciplined'
 		],
+		// "Operators should have read access": a permission, not a verb.
+		notFollowedBy: ['access', 'permission', 'permissions', 'rights', 'privileges', 'only'],
 		// People, or no subject ("should have canaried it first"); an unknown noun only with a
 		// human action ("the new hire should have asked"), a system never ("the retry should have").
 		subject: 'human-action',
@@ -273,7 +275,8 @@ export const counterfactualRules: readonly Rule[] = [
 				'p99 should have stayed under 300ms with the new pool size.',
 				'The model should have flagged those transactions, so we are retraining it.',
 				'The on-call should have been paged at 02:00, but the alert went to the old rotation.',
-				'We should have had a second approver.'
+				'We should have had a second approver.',
+				'Operators should have read access to the console by default.'
 			]
 		}
 	},
@@ -800,6 +803,8 @@ export const hindsightRules: readonly Rule[] = [
 			'by|at|from that|this point|time|stage',
 			'once|when|after|eventually|soon|quickly|finally|later|minutes|seconds|hours|graphs|logs|traces|dashboard|dashboards',
 			'could not? have|of known|predicted|foreseen|guessed',
+			// "it was clear that the rollback had worked" is a finding.
+			'worked|fixed|recovered|resolved|helped|succeeded|healthy|stable|stabilised|stabilized',
 			'so|and|then we|i'
 		],
 		unlessNext: ['we', 'our', 'us'],
@@ -813,6 +818,7 @@ export const hindsightRules: readonly Rule[] = [
 			passes: [
 				'By 10:05 it was clear that the outage only affected EU merchants.',
 				'It was clear that we had to fail over.',
+				'It was clear that the rollback had worked.',
 				'It was clear that nobody could have known the flag was shared.',
 				'Once the traces came in it was clear that the gateway was the bottleneck.'
 			]
@@ -1116,7 +1122,14 @@ export const whoCausedRules: readonly Rule[] = [
 			"which <person> is|'s|was|were responsible|accountable for <any> <any>? <any>? <any>? that|which|who <past>"
 		],
 		subject: 'any',
-		unlessInSentence: ['going forward', 'from now|here on', 'in the? future', 'next time'],
+		// "Who is responsible for the service that paged us? Need to route this": an owner.
+		unlessInSentence: [
+			'going forward',
+			'from now|here on',
+			'in the? future',
+			'next time',
+			'owns|owner|owners|route|routing|contact|reach|ping|thank|thanks'
+		],
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made this possible, and what would stop it next time?',
 		examples: {
@@ -1126,7 +1139,8 @@ export const whoCausedRules: readonly Rule[] = [
 			],
 			passes: [
 				'Who is responsible for the service that handles refunds?',
-				'Who is responsible for the cron that rotated the keys from now on?'
+				'Who is responsible for the cron that rotated the keys from now on?',
+				'Who is responsible for the service that paged us, so we can route this to its owner?'
 			]
 		}
 	},
