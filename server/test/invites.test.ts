@@ -178,3 +178,50 @@ describe.each(BACKENDS)('invite links ($name)', ({ env }) => {
 		expect((await claim(full, uniqueEmail())).status).toBe(409);
 	});
 });
+
+describe('invite link limits', () => {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startTestServer(BACKENDS[0]!.env);
+	});
+	afterAll(async () => {
+		await server?.close();
+	});
+
+	it('lets one link make 300 guests in 15 minutes, then asks to wait (Retry-After)', async () => {
+		const board = await createBoard(server);
+		const token = await invite(server, board, 'observer');
+		const made: number[] = [];
+		for (let i = 0; i < 300; i++) {
+			const response = await api(server, `/api/invites/${token}/accept`, {
+				body: { name: `Follower ${i}` }
+			});
+			made.push(response.status);
+		}
+		expect(made.every((status) => status === 201)).toBe(true);
+		const refused = await api(server, `/api/invites/${token}/accept`, {
+			body: { name: 'One more' }
+		});
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		// Another link of the same board is not held back, and members still join by this one.
+		expect((await joinAsGuest(server, board, 'observer', 'Late joiner')).token).toBeTruthy();
+		const member = await signUp(server);
+		const joined = await api(server, `/api/invites/${token}/accept`, { as: member, body: {} });
+		expect(joined.status).toBe(200);
+	});
+
+	it('asks an address that keeps guessing links to wait, real links included', async () => {
+		const board = await createBoard(server);
+		const token = await invite(server, board, 'observer');
+		const guesses: number[] = [];
+		for (let i = 0; i < 50; i++) {
+			const guess = `${'a'.repeat(24)}${String(i).padStart(8, '2')}`;
+			guesses.push((await api(server, `/api/invites/${guess}`)).status);
+		}
+		expect(guesses.every((status) => status === 404)).toBe(true);
+		expect((await api(server, `/api/invites/${token}`)).status).toBe(429);
+		const accepted = await api(server, `/api/invites/${token}/accept`, { body: { name: 'Eve' } });
+		expect(accepted.status).toBe(429);
+	});
+});

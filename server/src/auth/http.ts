@@ -1,4 +1,5 @@
 import type { BoardRole } from '@debrief/db';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.ts';
@@ -8,6 +9,7 @@ import { clearSessionCookie, readRequestToken, setSessionCookie } from './cookie
 import type { TokenSource } from './cookie.ts';
 import { Refusal, decideBoardAccess } from './policy.ts';
 import type { Action } from './policy.ts';
+import type { LimitCheck } from './rate-limit.ts';
 import { createSession, validateSessionToken } from './sessions.ts';
 
 /** The signed-in caller of a request. */
@@ -98,4 +100,20 @@ const ANSWERS: Record<Refusal, { status: 401 | 403 | 404; message: string }> = {
 export function refusalError(reason: Refusal): HTTPException {
 	const { status, message } = ANSWERS[reason];
 	return new HTTPException(status, { message });
+}
+
+/** The caller's network address, for per-address limits. */
+export function clientAddress(c: Context): string {
+	try {
+		return getConnInfo(c).remote.address ?? 'unknown';
+	} catch {
+		return 'unknown'; // not served by @hono/node-server (e.g. app.request in a unit test)
+	}
+}
+
+/** 429 with the longest wait of the refused checks as Retry-After. */
+export function tooMany(c: Context, checks: LimitCheck[]) {
+	const waits = checks.map((check) => (check.ok ? 0 : check.retryAfterSeconds));
+	c.header('Retry-After', String(Math.max(...waits)));
+	return c.json({ error: 'too many attempts: try again later' }, 429);
 }

@@ -74,3 +74,20 @@ export function createSignInLimits(now?: () => number): SignInLimits {
 		byAddress: new FailureLimiter({ max: 50, windowMs: FIFTEEN_MINUTES, now })
 	};
 }
+
+/**
+ * Limits on invite links: probing for tokens (unknown links, per address), and guest accounts
+ * made through one link (per invite, not per address: behind a proxy a whole 200-person review
+ * shares one address, while a leaked link must not mint accounts without end).
+ */
+export interface InviteLimits {
+	probes: FailureLimiter;
+	guestsPerInvite: FailureLimiter;
+}
+
+export function createInviteLimits(now?: () => number): InviteLimits {
+	return {
+		probes: new FailureLimiter({ max: 50, windowMs: FIFTEEN_MINUTES, now }),
+		guestsPerInvite: new FailureLimiter({ max: 300, windowMs: FIFTEEN_MINUTES, now })
+	};
+}

@@ -1,12 +1,9 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import { CloseCode } from '@debrief/sync';
-import type { Context } from 'hono';
 import { clearSessionCookie } from '../auth/cookie.ts';
-import { requireUser, secureCookies, startSession } from '../auth/http.ts';
+import { clientAddress, requireUser, secureCookies, startSession, tooMany } from '../auth/http.ts';
 import { hashPassword, verifyDummyPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSignInLimits } from '../auth/rate-limit.ts';
-import type { LimitCheck } from '../auth/rate-limit.ts';
 import { invalidateSession, invalidateUserSessions } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import {
@@ -84,20 +81,6 @@ const claim = createRoute({
 
 /** Emails compare case-insensitively; stored lowercase. */
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-function clientAddress(c: Context): string {
-	try {
-		return getConnInfo(c).remote.address ?? 'unknown';
-	} catch {
-		return 'unknown'; // not served by @hono/node-server (e.g. app.request in a unit test)
-	}
-}
-
-function tooMany(c: Context, checks: LimitCheck[]) {
-	const waits = checks.map((check) => (check.ok ? 0 : check.retryAfterSeconds));
-	c.header('Retry-After', String(Math.max(...waits)));
-	return c.json({ error: 'too many attempts: try again later' }, 429);
-}
 
 export function authRoutes(deps: AppDeps) {
 	const { db } = deps.database;

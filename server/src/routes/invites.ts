@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CloseCode } from '@debrief/sync';
-import { requireBoardRole, startSession } from '../auth/http.ts';
+import { clientAddress, requireBoardRole, startSession, tooMany } from '../auth/http.ts';
 import { inviteExpiry, inviteStatus } from '../auth/invites.ts';
 import { Action, roleAfterJoining } from '../auth/policy.ts';
+import { createInviteLimits } from '../auth/rate-limit.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import {
@@ -117,7 +118,7 @@ const preview = createRoute({
 	path: '/{token}',
 	summary: 'What an invite link opens (no session needed)',
 	request: { params: InviteTokenParam },
-	responses: { 200: json(InvitePreviewSchema, 'The invite'), ...errors(400, 404, 410) }
+	responses: { 200: json(InvitePreviewSchema, 'The invite'), ...errors(400, 404, 410, 429) }
 });
 
 const accept = createRoute({
@@ -130,17 +131,21 @@ const accept = createRoute({
 	responses: {
 		200: json(AcceptedInviteSchema, 'Joined as the signed-in person'),
 		201: json(AcceptedInviteSchema, 'Joined as a new guest; `token` is its session'),
-		...errors(400, 404, 410)
+		...errors(400, 404, 410, 429)
 	}
 });
 
 /** Invite links as the invited see them, under /api/invites. */
 export function inviteRoutes(deps: AppDeps) {
 	const { db } = deps.database;
+	const limits = createInviteLimits();
 	/** The invite a token opens, or the answer refusing it: 404 unknown, 410 expired/revoked. */
-	const open = async (token: string) => {
+	const open = async (token: string, address: string) => {
 		const invite = await findInviteByHash(db, hashToken(token));
-		if (!invite) return { refusal: { status: 404 as const, error: 'no such invite' } };
+		if (!invite) {
+			limits.probes.fail(address); // guessing links counts against the address
+			return { refusal: { status: 404 as const, error: 'no such invite' } };
+		}
 		const status = inviteStatus(invite, Date.now());
 		if (status !== 'active') {
 			return { refusal: { status: 410 as const, error: `this invite is ${status}` } };
@@ -149,13 +154,19 @@ export function inviteRoutes(deps: AppDeps) {
 	};
 	return apiRouter()
 		.openapi(preview, async (c) => {
-			const found = await open(c.req.valid('param').token);
+			const address = clientAddress(c);
+			const probes = limits.probes.check(address);
+			if (!probes.ok) return tooMany(c, [probes]);
+			const found = await open(c.req.valid('param').token, address);
 			if (found.refusal) return c.json({ error: found.refusal.error }, found.refusal.status);
 			const { invite, board } = found;
 			return c.json({ board, role: invite.role, expiresAt: invite.expiresAt.toISOString() }, 200);
 		})
 		.openapi(accept, async (c) => {
-			const found = await open(c.req.valid('param').token);
+			const address = clientAddress(c);
+			const probes = limits.probes.check(address);
+			if (!probes.ok) return tooMany(c, [probes]);
+			const found = await open(c.req.valid('param').token, address);
 			if (found.refusal) return c.json({ error: found.refusal.error }, found.refusal.status);
 			const { invite, board } = found;
 			const decide = (existing: typeof invite.role | null) =>
@@ -175,6 +186,9 @@ export function inviteRoutes(deps: AppDeps) {
 				const error = 'name: give a display name to join as a guest';
 				return c.json({ error, issues: [{ path: 'name', message: error }] }, 400);
 			}
+			const guests = limits.guestsPerInvite.check(invite.id);
+			if (!guests.ok) return tooMany(c, [guests]);
+			limits.guestsPerInvite.fail(invite.id); // every guest made counts, not only failures
 			const { user, role } = await db.transaction(async (tx) => {
 				const guest = await createGuest(tx, name);
 				return { user: guest, ...(await joinBoard(tx, board.id, guest.id, decide)) };
