@@ -607,11 +607,13 @@ export const blameRules: readonly Rule[] = [
 		category: Category.person,
 		patterns: ['is|was|were at fault', 'is|was|were to blame'],
 		subject: 'person',
+		// "No one was at fault here" clears people.
+		unlessSubject: ['nobody', 'noone', 'one'],
 		message: 'Fault, put on a person',
 		question: 'Which conditions made this outcome possible?',
 		examples: {
 			flags: ['Fatima was at fault for the data loss.', 'Sam is to blame.'],
-			passes: ['The disk was at fault.']
+			passes: ['The disk was at fault.', 'No one was at fault here; the process allowed it.']
 		}
 	},
 	{

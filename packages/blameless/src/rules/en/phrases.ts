@@ -75,7 +75,10 @@ export const humanErrorRules: readonly Rule[] = [
 	{
 		id: 'human.error',
 		category: Category.humanError,
-		patterns: ['human|operator|user|pilot|people|personnel error|errors|mistake|mistakes|failure'],
+		patterns: [
+			'human|operator|user|pilot|people|personnel error|errors|mistake|mistakes|failure',
+			'a|the|just people|human problem|issue'
+		],
 		subject: 'any',
 		notFollowedBy: errorCompounds,
 		unlessPlanned: true,
@@ -84,6 +87,7 @@ export const humanErrorRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'Root cause: human error.',
+				"It's a people problem, not a tooling problem.",
 				'This was operator error during the failover.',
 				'Recording this as human error on the deploy side.'
 			],
@@ -284,7 +288,9 @@ export const counterfactualRules: readonly Rule[] = [
 		id: 'counterfactual.should-have-happened',
 		category: Category.counterfactual,
 		patterns: [
-			'rollback|revert|failover|escalation|cutover|mitigation|decision should|ought not? to? have|of|had happened|occurred|started|begun|come|gone'
+			'rollback|revert|failover|escalation|cutover|mitigation|decision should|ought not? to? have|of|had happened|occurred|started|begun|come|gone',
+			// "The deploy should never have gone out": a change that should not have shipped.
+			'deploy|release|change|push|rollout|pr|hotfix|migration|build|patch|update should|ought not|never to? have|of gone|shipped|merged|happened|run|started|left|landed|reached|been'
 		],
 		subject: 'any',
 		// "The failover should have started on its own": the system was expected to act.
@@ -294,11 +300,13 @@ export const counterfactualRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'rollback shouldve happened at 02:10 not 03:40',
-				'The escalation should have come sooner.'
+				'The escalation should have come sooner.',
+				'the deploy should never have gone out on a Friday'
 			],
 			passes: [
 				'The failover should have happened automatically when the health check failed.',
-				'The rollback should have started on its own after the canary failed.'
+				'The rollback should have started on its own after the canary failed.',
+				'The deploy should have gone out at 14:00; the pipeline queued it behind a slow build.'
 			]
 		}
 	},
@@ -505,7 +513,7 @@ export const hindsightRules: readonly Rule[] = [
 			"is|was|were|'s|been crystal clear",
 			'plain|clear as day',
 			'plain to see',
-			'signs|signals|warnings were|was all there',
+			'signs|signals|warnings were|was all? there',
 			"is|'s|was|were right there|here",
 			"is|was|'s literally in|on|there|right|written|documented|step",
 			'common sense says|dictates|tells',
@@ -520,6 +528,7 @@ export const hindsightRules: readonly Rule[] = [
 			flags: [
 				'It was obvious the disk would fill up.',
 				'The answer was right there in the logs the whole time.',
+				'The signs were there for weeks.',
 				'in hindsight the fix was painfully obvious: raise the connection limit',
 				"it's literally in the runbook, step 3",
 				"common sense says you don't restart the primary at peak",
@@ -568,6 +577,7 @@ export const hindsightRules: readonly Rule[] = [
 		category: Category.hindsight,
 		patterns: [
 			'anyone|anybody|everyone|everybody would|could have',
+			'anyone|anybody|everyone|everybody with eyes|a|half|two <any>? <any>? would|could',
 			'any of us|them|you would|could have',
 			'any competent|decent|half-decent|good|reasonable|sane|sensible|experienced|careful engineer|developer|dev|operator|person|sre|admin would|could'
 		],
@@ -575,7 +585,10 @@ export const hindsightRules: readonly Rule[] = [
 		message: 'Hindsight: “anyone would have”',
 		question: 'What did the people there actually see, and in what order?',
 		examples: {
-			flags: ['Anyone would have seen that the limit was too low.'],
+			flags: [
+				'Anyone would have seen that the limit was too low.',
+				'Anybody with eyes could see the queue backing up.'
+			],
 			passes: ['Any retries would have made it worse.']
 		}
 	},
