@@ -23,6 +23,8 @@ export interface Env {
 	/** Fan-out tick per room: changes within it reach each reader as one frame (0: at once). */
 	/** `'turn'`: gather what one event-loop turn brought; a number: a timer tick in ms (0: none). */
 	fanoutTick: 'turn' | number;
+	/** How often open sockets are checked for an ended session. */
+	sessionSweepMs: number;
 	/** With Redis: how often instances holding a document compare states (heals lost messages). */
 	healMs: number;
 	/** Messages per second one socket may send on average. */
@@ -88,6 +90,7 @@ export function readEnv(source: Source = process.env): Env {
 				? 'turn'
 				: int('DEBRIEF_FANOUT_TICK_MS', 0, 0, 1000),
 		healMs: int('DEBRIEF_HEAL_MS', 5000, 50, 600_000),
+		sessionSweepMs: int('DEBRIEF_SESSION_SWEEP_MS', 60_000, 50, 3_600_000),
 		maxMessagesPerSecond: int('DEBRIEF_MAX_MESSAGES_PER_SECOND', 100, 1, 100_000),
 		maxDocBytes: int('DEBRIEF_MAX_DOC_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 		maxPendingUpdates: int('DEBRIEF_MAX_PENDING_UPDATES', 100_000, 1, 10_000_000),

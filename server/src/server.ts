@@ -16,7 +16,7 @@ import type { Fanout } from './rooms/fanout.ts';
 import { RoomManager } from './rooms/room-manager.ts';
 import { SocketRegistry } from './sockets/sync.ts';
 import type { CloseOrder } from './sockets/sync.ts';
-import { createDocStorage } from './store/index.ts';
+import { createDocStorage, liveSessionIds } from './store/index.ts';
 import { loadWebHandler } from './web.ts';
 import type { WebHandler } from './web.ts';
 
@@ -103,10 +103,20 @@ export async function startServer(
 		dataDir: database.kind === 'pglite' ? env.dataDir : undefined
 	});
 
+	// Sockets are checked at their upgrade only; once a minute, close those whose session ended.
+	const sweep = setInterval(() => {
+		sockets
+			.closeEndedSessions((ids) => liveSessionIds(database.db, ids, new Date()))
+			.then((closed) => closed > 0 && log.info('closed sockets of ended sessions', { closed }))
+			.catch((error: unknown) => log.warn('could not check socket sessions', { error }));
+	}, env.sessionSweepMs);
+	sweep.unref();
+
 	let closing: Promise<void> | null = null;
 	const close = (code: number = CloseCode.ServiceRestart) =>
 		(closing ??= (async () => {
 			ready = false;
+			clearInterval(sweep);
 			await rooms.closeAll(
 				code,
 				code === CloseCode.ServiceRestart ? 'server restarting' : 'server closing'

@@ -57,6 +57,37 @@ export class SocketRegistry {
 		return this.#byBoard.get(boardId)?.size ?? 0;
 	}
 
+	/** Sessions that sockets of this process were opened with. */
+	sessionIds(): string[] {
+		const ids = new Set<string>();
+		for (const set of this.#byBoard.values()) for (const c of set) ids.add(c.sessionId);
+		return [...ids];
+	}
+
+	/**
+	 * Closes this process's sockets whose session has ended (expired or deleted) since they
+	 * opened: a socket is checked once, at its upgrade, and sessions last 30 days, sliding.
+	 * Returns how many were closed.
+	 */
+	async closeEndedSessions(
+		live: (ids: string[]) => Promise<Set<string>>,
+		batch = 1000
+	): Promise<number> {
+		const ids = this.sessionIds();
+		const ended: string[] = [];
+		for (let i = 0; i < ids.length; i += batch) {
+			const slice = ids.slice(i, i + batch);
+			const alive = await live(slice);
+			for (const id of slice) if (!alive.has(id)) ended.push(id);
+		}
+		if (ended.length === 0) return 0;
+		return this.#closeSessionsHere(
+			ended,
+			CloseCode.Unauthorized,
+			'your session has ended; sign in again'
+		);
+	}
+
 	/** Users with an open socket on the board in this process (attendance at close). */
 	usersOn(boardId: string): Set<string> {
 		return new Set([...(this.#byBoard.get(boardId) ?? [])].map((c) => c.userId));

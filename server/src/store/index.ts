@@ -11,6 +11,7 @@ export {
 	deleteUserSessions,
 	findSession,
 	insertSession,
+	liveSessionIds,
 	setSessionExpiry
 } from './sessions.ts';
 export type { Session } from './sessions.ts';

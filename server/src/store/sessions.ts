@@ -1,6 +1,6 @@
 import { sessions, users } from '@debrief/db';
 import type { Db } from '@debrief/db';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import { toUser } from './users.ts';
 import type { User } from './users.ts';
 
@@ -26,6 +26,16 @@ export async function findSession(
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(eq(sessions.id, id));
 	return row ? { session: row.session, user: toUser(row.user) } : null;
+}
+
+/** Of these session ids, the ones that exist and have not expired at `now`. */
+export async function liveSessionIds(db: Db, ids: string[], now: Date): Promise<Set<string>> {
+	if (ids.length === 0) return new Set();
+	const rows = await db
+		.select({ id: sessions.id })
+		.from(sessions)
+		.where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, now)));
+	return new Set(rows.map((row) => row.id));
 }
 
 export async function setSessionExpiry(db: Db, id: string, expiresAt: Date): Promise<void> {
