@@ -83,7 +83,7 @@ function scoreSets(): SetReport[] {
 		{
 			name: 'blind3',
 			file: 'en.blind3.jsonl',
-			note: 'a third blind set, written while the rules were tuned on the second; never tuned on: the out-of-sample figure',
+			note: 'a third blind set, written while the rules were tuned on the second (own roster); measured at P 1.000 / R 0.583 before it was tuned on',
 			score: scoreCorpus(withExamples(main, 'en.blind3.jsonl', 'en.blind3.roster.json'))
 		}
 	];
