@@ -262,6 +262,13 @@ describe('patterns and conditions', () => {
 		expect(match('AI: human error, again')).toEqual(['human error']);
 	});
 
+	it('lets an adverb sit before the second word, whichever words the pattern starts with', () => {
+		const match = only({ patterns: ['was|were ignored by'] });
+		expect(match('The page was ignored by Sam.')).toEqual(['was ignored by']);
+		expect(match('The page was completely ignored by Sam.')).toEqual(['was completely ignored by']);
+		expect(match('The page was acknowledged by Sam.')).toEqual([]);
+	});
+
 	it('matches <past> for a verb in the past or its participle, regular or not', () => {
 		const match = only({ patterns: ['should have <past>'] });
 		expect(match('should have canaried it')).toEqual(['should have canaried']);

@@ -51,20 +51,27 @@ function candidates(ctx: Context): Candidate[] {
 	for (let i = 0; i < tokens.length; i++) {
 		const w = ctx.word(i);
 		if (w === null) continue;
-		const patterns = ctx.lang.byFirstWord.get(w);
-		if (!patterns) continue;
+		const entry = ctx.lang.byFirstWord.get(w);
+		if (!entry) continue;
 		const next = tokens[i + 1]?.text ?? '';
-		for (const pattern of patterns) {
-			const second = pattern.second;
-			if (second && !second.has(next) && !adverbs.has(next)) continue;
-			if (pattern.anchor && !anchorNear(tokens, i, pattern.anchor)) continue;
-			const end = matchSlots(ctx, pattern.slots, i);
-			if (end < 0) continue;
-			const found = evaluate(ctx, pattern, i, end);
-			if (found) out.push(found);
+		// An adverb may sit before the second slot ("was completely ignored by"): try them all.
+		if (adverbs.has(next)) {
+			for (const pattern of entry.all) tryPattern(ctx, pattern, i, out);
+			continue;
 		}
+		for (const pattern of entry.open) tryPattern(ctx, pattern, i, out);
+		const seconds = entry.bySecond.get(next);
+		if (seconds) for (const pattern of seconds) tryPattern(ctx, pattern, i, out);
 	}
 	return out;
+}
+
+function tryPattern(ctx: Context, pattern: CompiledPattern, i: number, out: Candidate[]): void {
+	if (pattern.anchor && !anchorNear(ctx.tokens, i, pattern.anchor)) return;
+	const end = matchSlots(ctx, pattern.slots, i);
+	if (end < 0) return;
+	const found = evaluate(ctx, pattern, i, end);
+	if (found) out.push(found);
 }
 
 /** A word of the anchor's set within its reach after token `i`: a cheap test before matching. */

@@ -75,12 +75,26 @@ type WordSets = Record<
 	ReadonlySet<string>
 >;
 
+/**
+ * The patterns that start with one word. Most also need a particular second word ("was|were
+ * <blamedPassive> by"), so they are kept by that word as well: a common first word such as "the"
+ * or "was" then costs a lookup, not a try of every pattern it starts.
+ */
+export interface FirstWordPatterns {
+	/** Every pattern, in rule order: for a next word that is an adverb, which slots may skip. */
+	all: readonly CompiledPattern[];
+	/** Patterns without a required second word. */
+	open: readonly CompiledPattern[];
+	/** Patterns with a required second word, by that word. */
+	bySecond: ReadonlyMap<string, readonly CompiledPattern[]>;
+}
+
 /** A language made ready for matching: sets instead of arrays, patterns by first word. */
 export interface CompiledLanguage extends WordSets {
 	id: string;
 	/** Two-word person nouns ("on call", "no one"), keyed by their joined text. */
 	personPairs: ReadonlySet<string>;
-	byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
+	byFirstWord: ReadonlyMap<string, FirstWordPatterns>;
 }
 
 const cache = new WeakMap<Language, CompiledLanguage>();
@@ -152,7 +166,7 @@ export function compileLanguage(language: Language): CompiledLanguage {
 		planVerbs: set(lex.planVerbs),
 		pastForms: set(lex.pastForms),
 		personPairs: set(pairs),
-		byFirstWord
+		byFirstWord: bySecondWord(byFirstWord)
 	};
 	cache.set(language, compiled);
 	return compiled;
@@ -220,6 +234,29 @@ function index(
 		byFirstWord.set(w, list);
 	}
 	if (first.optional) index(byFirstWord, { ...pattern, slots: rest }, source);
+}
+
+function bySecondWord(
+	byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>
+): Map<string, FirstWordPatterns> {
+	const out = new Map<string, FirstWordPatterns>();
+	for (const [word, all] of byFirstWord) {
+		const open: CompiledPattern[] = [];
+		const bySecond = new Map<string, CompiledPattern[]>();
+		for (const pattern of all) {
+			if (!pattern.second) {
+				open.push(pattern);
+				continue;
+			}
+			for (const w of pattern.second) {
+				const list = bySecond.get(w) ?? [];
+				list.push(pattern);
+				bySecond.set(w, list);
+			}
+		}
+		out.set(word, { all, open, bySecond });
+	}
+	return out;
 }
 
 /** The first required word slot among `rest` (after the first slot), before any person slot. */
