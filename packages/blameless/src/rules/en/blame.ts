@@ -231,6 +231,7 @@ export const blameRules: readonly Rule[] = [
 			'screwed|screwd|messed|messd|fucked|fuckd|effed|cocked|mucked up',
 			'botched|bungled|fumbled|fat-fingered|rubber-stamped|yolo|yoloed|cowboyed',
 			'fat|rubber fingered|stamped',
+			'screwed|screwing|screws the pooch',
 			'went|gone|going|goes rogue|cowboy'
 		],
 		subject: 'not-system',
@@ -405,7 +406,10 @@ export const blameRules: readonly Rule[] = [
 		category: Category.blameVerb,
 		patterns: [
 			'why did|does|do|would|could|was|were|is not <person> <omission>|<perception>|bother|care|think|act|stop|wait',
-			'why did|does|do|would|could <person> not <omission>|<perception>|bother|care|think|act|stop|wait'
+			'why did|does|do|would|could <person> not <omission>|<perception>|bother|care|think|act|stop|wait',
+			'why on earth would|did|do|does <person>',
+			'why the hell|heck|fuck|f would|did|do|does <person>',
+			'why in the world would|did|do|does <person>'
 		],
 		subject: 'any',
 		message: 'A question that puts the step on a person',
@@ -413,7 +417,8 @@ export const blameRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				"Why didn't the on-call check the replica lag?",
-				'Why did the data eng team not bother to check the schema before the backfill?'
+				'Why did the data eng team not bother to check the schema before the backfill?',
+				'Why on earth would anyone restart the primary at peak?'
 			],
 			passes: [
 				"Why didn't the alert fire when the disk hit 90%?",
@@ -483,7 +488,8 @@ export const blameRules: readonly Rule[] = [
 			'phoned|phoning it in',
 			'did|does not lift a finger',
 			'clicked|clicking|clicks through the|a|every? warning|warnings|prompt|prompts|dialog|confirmation',
-			'sat|sitting|sits on the|that|this|his|her|their ticket|pr|review|request|page|alert|warning|fix|patch|renewal'
+			'sat|sitting|sits on the|that|this|his|her|their ticket|pr|review|request|page|alert|warning|fix|patch|renewal',
+			'had|has one job'
 		],
 		subject: 'not-system',
 		namedIsPerson: true,
@@ -494,7 +500,8 @@ export const blameRules: readonly Rule[] = [
 				'The vendor team cut corners on the rollout.',
 				'he brushed off the disk warning twice',
 				'Mei sat on the renewal ticket for a month.',
-				'someone clicked through the warning dialog'
+				'someone clicked through the warning dialog',
+				'Marco, you had one job.'
 			],
 			passes: [
 				'The script cut corners by skipping the checksum.',
@@ -622,7 +629,8 @@ export const blameRules: readonly Rule[] = [
 		patterns: [
 			'responsible|accountable for',
 			'on the hook for',
-			'bears|bear|bore|carries|carried the|full? responsibility for'
+			'bears|bear|bore|carries|carried the|full? responsibility for',
+			'needs|need|has|have|must|should|will|gonna|going to? answer for'
 		],
 		subject: 'person',
 		requireNext: ['<incident>'],
@@ -639,13 +647,15 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				'Hana was responsible for the outage.',
 				'Ravi is on the hook for the four-hour checkout outage.',
-				'The platform team bears responsibility for this outage.'
+				'The platform team bears responsibility for this outage.',
+				'Somebody needs to answer for this.'
 			],
 			passes: [
 				'Marco is responsible for the search service.',
 				'Sam is on the hook for the postmortem doc.',
 				'Hana is accountable for the comms plan this quarter.',
 				'Hana is accountable for the incident review process.',
+				'The team will answer for the follow-ups at the review.',
 				'Olu is responsible for outage comms in the next incident.'
 			]
 		}
@@ -722,13 +732,18 @@ export const blameRules: readonly Rule[] = [
 	{
 		id: 'person.reason',
 		category: Category.person,
-		patterns: ["is|was|'s the reason|cause"],
+		patterns: ["is|was|'s the reason|cause|problem"],
 		subject: 'person',
+		// "Sam is the problem owner" names a role.
+		notFollowedBy: ['owner', 'manager', 'coordinator', 'statement', 'ticket'],
 		message: 'A person named as the cause',
 		question: 'Which conditions turned their action into an incident?',
 		examples: {
-			flags: ['Dmitri is the reason we were down for two hours.'],
-			passes: ['The retry policy was the reason the blip grew.']
+			flags: ['Dmitri is the reason we were down for two hours.', 'Honestly Mei is the problem.'],
+			passes: [
+				'The retry policy was the reason the blip grew.',
+				'Sam is the problem owner for the ledger drift.'
+			]
 		}
 	},
 	{
@@ -977,6 +992,7 @@ export const blameRules: readonly Rule[] = [
 		category: Category.person,
 		patterns: [
 			'<outcomes> <any>? originated|originates|stemmed|stems|arose|resulted with|from <named>',
+			'<outcomes> <any>? is|was|were a|the? direct? result|consequence of <named>',
 			'<outcomes> <any>? originated|originates|stemmed|stems|arose|resulted with|from his|her <any>? <changeNouns>'
 		],
 		subject: 'any',
@@ -986,7 +1002,8 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				"It has been determined that the disruption originated with Ms. Vogel's unapproved change.",
 				"The outage stemmed from Ravi's hotfix.",
-				'The incident stemmed from his change to the replication settings.'
+				'The incident stemmed from his change to the replication settings.',
+				"The outage was a direct result of Hana's decision to skip the canary."
 			],
 			passes: [
 				'The proposal to add a canary originated with Sam.',
@@ -1047,6 +1064,36 @@ export const blameRules: readonly Rule[] = [
 				'The leak traces back to the pool settings.',
 				'In the end it comes down to people being tired at 3 a.m.',
 				'The outage comms are down to Sam now.'
+			]
+		}
+	},
+	{
+		id: 'person.habit',
+		category: Category.person,
+		patterns: ['a|the habit|history of'],
+		subject: 'person',
+		namedIsPerson: true,
+		// A habit of breaking things, not a history of clean migrations.
+		requireNext: [
+			'<culpritActs>',
+			'pushing',
+			'shipping',
+			'deploying',
+			'merging',
+			'rushing',
+			'cowboying',
+			'untested',
+			'outages',
+			'incidents',
+			'mistakes'
+		],
+		message: 'A person’s habit, as the cause',
+		question: 'What in the setup makes this easy to do, for anyone in that seat?',
+		examples: {
+			flags: ['Zoe has a history of pushing untested code.'],
+			passes: [
+				'The job has a history of failing on Mondays.',
+				'Sam has a history of clean, boring migrations.'
 			]
 		}
 	},

@@ -473,6 +473,7 @@ export const counterfactualRules: readonly Rule[] = [
 		category: Category.counterfactual,
 		patterns: [
 			'known|know better',
+			'thought|thinks|figured <person> knew|knows better',
 			'a|any more careful|experienced|senior|competent engineer|person|operator|developer would',
 			'a|any more|less careful|experienced|senior|competent|attentive|thorough|diligent <any> would|could have|of'
 		],
@@ -483,9 +484,13 @@ export const counterfactualRules: readonly Rule[] = [
 			flags: [
 				'He should know better by now.',
 				'A more careful engineer would have waited.',
-				'A more careful reviewer would have caught the missing index.'
+				'A more careful reviewer would have caught the missing index.',
+				'Marco thought he knew better than the runbook.'
 			],
-			passes: ['Grace knew the cluster better than anyone.']
+			passes: [
+				'Grace knew the cluster better than anyone.',
+				'Sam knew better than to restart the primary, so he waited.'
+			]
 		}
 	}
 ];
@@ -989,7 +994,7 @@ export const whoCausedRules: readonly Rule[] = [
 			'who|whoever caused|broke|botched|nuked|wrecked',
 			'who|whoever screwed|screwd|messed|messd up',
 			'who|whoever took|brought down',
-			'who did this|that',
+			'who|whoever did this|that',
 			'who|whoever pushed|deployed|merged|shipped the|a|an? <badChange>',
 			"who is|'s|was|were? to blame",
 			'who|whoever touched|tampered|fiddled|meddled',
@@ -1049,7 +1054,7 @@ export const whoCausedRules: readonly Rule[] = [
 		category: Category.whoCaused,
 		patterns: [
 			'who|whoever actually|even|really|seriously|honestly approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|tested|checked',
-			'who|whoever the hell|heck|fuck approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|disabled|deleted|did|wrote|ran',
+			'who|whoever the hell|heck|fuck|f|fk|fck|frick|freaking|fricking approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|disabled|deleted|did|wrote|ran',
 			'who|whoever on earth approved|reviewed|merged|pushed|deployed|touched|signed|okayed|thought|allowed|shipped|disabled|deleted|did|wrote|ran',
 			'which|what genius|idiot|clown|muppet|moron|numpty|dumbass'
 		],
