@@ -49,6 +49,29 @@ describe('tokenize', () => {
 		expect(words('its well shed constructor')).toEqual(['its', 'well', 'shed', 'constructor']);
 	});
 
+	it('reads "because" typed fast as the word, with the written offsets', () => {
+		const text = 'went dark bc of the push, b/c Sam, cuz why not';
+		expect(words(text)).toEqual([
+			'went',
+			'dark',
+			'because',
+			'of',
+			'the',
+			'push',
+			',',
+			'because',
+			'sam',
+			',',
+			'because',
+			'why',
+			'not'
+		]);
+		const bc = tokenize(text)[2]!;
+		expect(text.slice(bc.start, bc.end)).toBe('bc');
+		// Longer words that start the same way stay whole.
+		expect(words('bcc the cuzco team')).toEqual(['bcc', 'the', 'cuzco', 'team']);
+	});
+
 	it('keeps = as a mark of its own', () => {
 		expect(words('cause = Sam, pool=50')).toEqual(['cause', '=', 'sam', ',', 'pool', '=', '50']);
 	});

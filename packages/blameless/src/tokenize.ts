@@ -260,6 +260,12 @@ const BARE = new Map<string, readonly [string, string, number]>(
 	} as const)
 );
 
+/**
+ * "because" typed fast ("bc of Sam's push", "b/c", "cuz"): read as the word, so the rules and
+ * conditions that know "because" (a cause, an explanation) know these too.
+ */
+const BECAUSE = new Set(['bc', 'b/c', 'bcuz', 'bcoz', 'bcos', 'cuz', 'coz']);
+
 function word(text: string, start: number, end: number, cap: boolean, ident = false): Token {
 	return { text, start, end, cap, punct: false, sentenceEnd: false, ident };
 }
@@ -294,6 +300,10 @@ function pushWord(written: string, start: number, out: Token[], joined: boolean)
 		const base = lower.slice(0, -3);
 		out.push(word(NOT_BASES[base] ?? base, start, start + n - 3, cap));
 		out.push(word('not', start + n - 3, start + n, false));
+		return;
+	}
+	if (n <= 4 && BECAUSE.has(lower)) {
+		out.push(word('because', start, start + n, cap));
 		return;
 	}
 	// Every such form is 4 to 8 letters and ends in t, e, s or a: most words skip the lookup.

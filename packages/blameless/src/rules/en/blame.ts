@@ -676,11 +676,13 @@ export const blameRules: readonly Rule[] = [
 			flags: [
 				'The outage was caused by Jordan.',
 				'Because of Lena the migration ran.',
+				"the whole fleet went dark bc of Lena's firmware push",
 				"The outage was attributable to Sam's failure to follow the change process."
 			],
 			passes: [
 				'The outage was caused by a bad config.',
 				'The deploy was approved by Lena.',
+				'The replica fell behind b/c of the nightly backfill.',
 				'The delay is attributable to the vendor’s slow DNS propagation.'
 			]
 		}
