@@ -204,9 +204,12 @@ export const blameRules: readonly Rule[] = [
 		category: Category.blameVerb,
 		patterns: [
 			'killed|tanked|sank|hosed|borked',
-			'took|brought|knocked|taken <any> <any>? down|out'
+			// The object is a noun phrase of up to three words: "took the payments db down".
+			'took|brought|knocked|taken <any> <any>? <any>? down|out'
 		],
 		subject: 'possessed',
+		// "took the node out of rotation" is a step someone chose, not harm.
+		notFollowedBy: ['of'],
 		namedIsPerson: true,
 		message: 'A person’s change as the one that broke it',
 		question: 'Which change, and which missing safeguard, let this reach production?',
@@ -215,11 +218,13 @@ export const blameRules: readonly Rule[] = [
 				"Lena's hotfix killed the payment workers.",
 				'It was his query that tanked the primary.',
 				"Tomás's config push is what killed the queue consumers.",
-				"It's Ravi's migration that took the cluster out."
+				"It's Ravi's migration that took the cluster out.",
+				"it was Mei's migration that took the payments db down"
 			],
 			passes: [
 				'Sam killed the stuck query and the lock cleared.',
 				'Sam took the node out of rotation before the upgrade.',
+				"Sam's runbook took the payments db out of rotation cleanly.",
 				'The OOM killer killed the sidecar.'
 			]
 		}
