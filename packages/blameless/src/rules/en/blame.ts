@@ -23,6 +23,7 @@ export const blameRules: readonly Rule[] = [
 			],
 			passes: [
 				'The backup job forgot to rotate its own logs.',
+				'The BGP session reset and the router forgot every route it had learned from that peer.',
 				"Don't forget to add the link.",
 				"Let me know if there's anything I forgot."
 			]

@@ -254,6 +254,22 @@ export const lexicon: Lexicon = {
 		'cdn',
 		'resolver',
 		'keypair',
+		// Devices: "the router forgot every route it had learned".
+		'router',
+		'switch',
+		'modem',
+		'nic',
+		'bgp',
+		'session',
+		'device',
+		'appliance',
+		'firmware',
+		'scanner',
+		'sensor',
+		'vm',
+		'instance',
+		'hypervisor',
+		'kernel',
 		// Products and tools, named as subjects ("kafka failed to", "the postgres operator").
 		'postgres',
 		'postgresql',
@@ -936,7 +952,10 @@ export const lexicon: Lexicon = {
 			'revert',
 			'escalate',
 			'adhere',
-			'comply'
+			'comply',
+			'respect',
+			'honor',
+			'honour'
 		],
 		/** The same steps after "never". */
 		omissionPast: [
@@ -983,7 +1002,10 @@ export const lexicon: Lexicon = {
 			'removed',
 			'reverted',
 			'adhered',
-			'complied'
+			'complied',
+			'respected',
+			'honored',
+			'honoured'
 		],
 		/** Seeing verbs: a sentence that goes on to say why is already blameless. */
 		perception: ['notice', 'see', 'spot', 'catch', 'realise', 'realize'],
@@ -1434,6 +1456,30 @@ export const lexicon: Lexicon = {
 			'stalled',
 			'froze',
 			'imploded'
+		],
+		/** Harm a change did, in the past: "the change that wiped the search index". */
+		didHarm: [
+			'wiped',
+			'deleted',
+			'dropped',
+			'broke',
+			'killed',
+			'corrupted',
+			'nuked',
+			'wrecked',
+			'caused',
+			'crashed',
+			'truncated',
+			'erased',
+			'overwrote',
+			'purged',
+			'tanked',
+			'leaked',
+			'exposed',
+			'destroyed',
+			'borked',
+			'hosed',
+			'trashed'
 		],
 		/** Ways of calling a change bad. */
 		badChange: [

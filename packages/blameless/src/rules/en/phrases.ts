@@ -1005,7 +1005,11 @@ export const whoCausedRules: readonly Rule[] = [
 			'who|whoever did|does|do break|cause|nuke|wreck|screw|mess|botch|delete|drop',
 			'which <person> did|does|do break|cause|nuke|wreck|screw|mess|botch|delete|drop|push|merge|approve',
 			'which <person> caused|broke|nuked|wrecked|botched|approved|merged|deployed|shipped|pushed',
-			"who|whoever is|'s|was|were at fault"
+			"who|whoever is|'s|was|were at fault",
+			// "which one of you deployed on a friday": a question put to the people in the room.
+			// Shipping a bad change, where shipping alone is a duty ("responsible for deploying").
+			"who|whoever is|'s|was|were responsible|accountable for pushing|shipping|deploying|merging|releasing|rolling <any>? <badChange>",
+			"which one|ones|person|engineer|dev|developer? of you|y'all|yall caused|broke|pushed|deployed|merged|shipped|approved|touched|nuked|screwed|messed|deleted|dropped|disabled"
 		],
 		subject: 'any',
 		message: 'Looking for a culprit',
@@ -1019,14 +1023,19 @@ export const whoCausedRules: readonly Rule[] = [
 				'in the retro I want a name: which engineer approved that PR?',
 				'Can somebody tell me which person did break the pipeline yesterday?',
 				'I need to know which individual approved the firewall change.',
-				'who was at fault here?'
+				'who was at fault here?',
+				'which one of you deployed on a friday',
+				'ok which of you pushed this',
+				'Who is responsible for pushing an untested model to production traffic?'
 			],
 			passes: [
 				'Who was on call for payments that night?',
 				'Who owns the billing service?',
 				'Which engineer is on call tonight?',
 				'Which team did the rollback?',
-				"Which engineer reviewed the PR? We'd like their view on the test gap."
+				"Which engineer reviewed the PR? We'd like their view on the test gap.",
+				'Which one of you is on call tonight?',
+				'Which of you has the bridge link?'
 			]
 		}
 	},
@@ -1047,6 +1056,30 @@ export const whoCausedRules: readonly Rule[] = [
 				'Who approved this without a review?'
 			],
 			passes: ['Who approved the change request?', 'Who signed off on the release notes?']
+		}
+	},
+	{
+		id: 'who.approved-harm',
+		category: Category.whoCaused,
+		patterns: [
+			// Who approved a change is a timeline fact; who approved the change that wiped the
+			// index asks for the person behind the harm (like "responsible for the model that").
+			'who|whoever approved|okayed|greenlit|authorized|authorised|signed|merged|deployed|pushed|shipped|reviewed <any> <any>? <any>? <any>? that|which <didHarm>',
+			'who|whoever approved|okayed|greenlit|authorized|authorised|signed|merged|deployed|pushed|shipped|reviewed <any> <any>? <any>? <any>? that|which took|brought|knocked <any> <any>? <any>? down|out'
+		],
+		subject: 'any',
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made approving this look reasonable at the time?',
+		examples: {
+			flags: [
+				'Can someone tell me who approved the change that wiped the search index?',
+				'who merged the PR that took the checkout db down',
+				'Who signed off on the migration that dropped the orders table?'
+			],
+			passes: [
+				'Who approved the change that added the new index? Their notes would help.',
+				'Who reviewed the fix that stopped the crash loop?'
+			]
 		}
 	},
 	{
@@ -1077,7 +1110,9 @@ export const whoCausedRules: readonly Rule[] = [
 		patterns: [
 			'who|whoever let|allowed <any> <any>? <any>? <lapses>',
 			'who|whoever allowed <any> <any>? <any>? to <lapses>',
-			"who|whoever is|'s|was|were responsible|accountable for letting|allowing <any> <any>? <any>? <any>? <lapses>"
+			"who|whoever is|'s|was|were responsible|accountable for letting|allowing <any> <any>? <any>? <any>? <lapses>",
+			// Letting something ship or slip through: "who let the expired cert ship".
+			'who|whoever let|allowed <any> <any>? <any>? ship|slip|sail'
 		],
 		subject: 'any',
 		unlessNext: ['over', 'open', 'closed', 'fast', 'safely', 'gracefully'],
@@ -1087,9 +1122,15 @@ export const whoCausedRules: readonly Rule[] = [
 		examples: {
 			flags: [
 				'who let the cert expire?',
-				"Who's accountable for letting the backup job silently fail for a month?"
+				"Who's accountable for letting the backup job silently fail for a month?",
+				'Who let the expired cert ship inside the firmware image??',
+				'who let this slip through review'
 			],
-			passes: ['Who let the vendor into the bridge?', 'Who let the primary fail over?']
+			passes: [
+				'Who let the vendor into the bridge?',
+				'Who let the primary fail over?',
+				'Who let the support team know the fix had shipped?'
+			]
 		}
 	},
 	{
@@ -1102,7 +1143,8 @@ export const whoCausedRules: readonly Rule[] = [
 			"which <person> is|'s|was|were|will|gets|got be? on the hook for"
 		],
 		subject: 'any',
-		requireNext: ['<incident>', '<culpritActs>', '<harms>'],
+		// Harm in any form: the outage, missing the SLA, the missed SLA, the botched deploy.
+		requireNext: ['<incident>', '<culpritActs>', '<harms>', '<blamedPassive>', 'breached'],
 		// "Who is responsible for renewing the cert going forward?" asks for an owner.
 		unlessInSentence: [
 			'going forward',
@@ -1120,7 +1162,9 @@ export const whoCausedRules: readonly Rule[] = [
 				'Leadership would like to understand who is accountable for the four-hour checkout outage.',
 				"I'd like to know which engineer is responsible for skipping the review.",
 				"who's on the hook for this one",
-				'We need to find out who is responsible for the vendor API key leak before the call.'
+				'We need to find out who is responsible for the vendor API key leak before the call.',
+				'I want to know who is accountable for the missed SLA with the hospital group.',
+				'Who is responsible for the botched cutover last night?'
 			],
 			passes: [
 				'Who is responsible for the billing service?',
@@ -1130,7 +1174,9 @@ export const whoCausedRules: readonly Rule[] = [
 				'Who is responsible for this alert? It pages the wrong team.',
 				'Which service is responsible for the 5xx spike?',
 				'Who is responsible for outage comms in the next incident?',
-				'Who is accountable for the data loss runbook going forward?'
+				'Who is accountable for the data loss runbook going forward?',
+				'Who is responsible for the missed-page escalation policy?',
+				'Who is responsible for deploying the payments service?'
 			]
 		}
 	},
