@@ -307,8 +307,9 @@ export class Context {
 			if (w === null) return false;
 			if (hasWord(words, w)) {
 				const next = this.word(k + 1);
-				// "for the incident review process" is about the work, not the incident.
-				if (next !== null && l.incidentWork.has(next)) continue;
+				// "for the incident review process" and "for the missed pages dashboard" are about
+				// the work or the thing the phrase ends in, not the incident.
+				if (this.#workFollows(k + 1)) continue;
 				// "responsible for this" and "for this one" point at the incident; "for this alert"
 				// at a thing whose owner is asked for.
 				if (!l.determiners.has(w)) return true;
@@ -316,6 +317,20 @@ export class Context {
 				continue;
 			}
 			if (k > from && (l.clauseWords.has(w) || l.prepositions.has(w))) return false;
+		}
+		return false;
+	}
+
+	/** A word of incident work ends the compound noun at `k` within two words ("pages dashboard"). */
+	#workFollows(k: number): boolean {
+		const l = this.lang;
+		for (let n = k; n < k + 2; n++) {
+			const w = this.word(n);
+			// A determiner opens an object ("skipping the review"), not a compound noun.
+			if (w === null || l.clauseWords.has(w) || l.prepositions.has(w) || l.determiners.has(w)) {
+				return false;
+			}
+			if (l.incidentWork.has(w)) return true;
 		}
 		return false;
 	}

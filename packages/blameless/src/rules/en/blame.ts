@@ -60,6 +60,30 @@ export const blameRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'blame.has-not',
+		category: Category.blameVerb,
+		// The perfect, common in a second language: "has not respected the freeze window".
+		patterns: ['has|have|had not|never <omissionPast>'],
+		subject: 'person',
+		namedIsPerson: true,
+		// "We haven't verified the backups yet" is a status, not a verdict.
+		unlessSubject: ['i', 'we'],
+		unlessNext: ['yet'],
+		message: 'A step not taken, put on a person',
+		question: 'What made this step easy to skip, or hard to see, at the time?',
+		examples: {
+			flags: [
+				'Our colleague of data team has not respected the freeze window.',
+				'Sam had not followed the rollback runbook that night.'
+			],
+			passes: [
+				"We haven't verified the restored backups yet.",
+				'The pipeline has not run the checks since Tuesday.',
+				'Sam has not acknowledged the page yet.'
+			]
+		}
+	},
+	{
 		id: 'blame.did-not-think',
 		category: Category.blameVerb,
 		patterns: ['did|does|do not think about|of|to|through|twice|ahead'],
@@ -550,6 +574,38 @@ export const blameRules: readonly Rule[] = [
 				'Thanks to Sam for the outage comms.',
 				'Thanks to Mei for staying on the bridge.',
 				'Thanks to Hana for spotting the route leak before our provider did.'
+			]
+		}
+	},
+	{
+		id: 'person.thanks-sarcasm',
+		category: Category.person,
+		patterns: ['thanks|thx|cheers <named>'],
+		subject: 'any',
+		// "the fleet went dark, thanks Björn" thanks someone for harm; thanks closing a sentence
+		// about a recovery or help is thanks.
+		atClauseEnd: true,
+		requireInSentence: [
+			'<harms>',
+			'<didHarm>',
+			'went|gone|goes|go|is|was|are|were down|dark|offline|sideways',
+			'because of'
+		],
+		unlessInSentence: [
+			'resolved|fixed|mitigated|recovered|restored|saved|caught|spotted|found|over|ended|done|avoided|prevented|averted|contained|help|helping|quick|fast|great|good|nice|catch|staying|jumping',
+			'back up|online'
+		],
+		message: 'Sarcasm that names a person as the cause',
+		question: 'Which conditions turned their action into an incident?',
+		examples: {
+			flags: [
+				'whole fleet went dark at 3am, thanks Lena',
+				'the exports bucket got wiped overnight, cheers Sam'
+			],
+			passes: [
+				'The outage is over, thanks Sam!',
+				'Fleet is back online, thanks Lena.',
+				'Checkout went down at 14:02; thanks Mei for jumping on the bridge.'
 			]
 		}
 	},
@@ -1137,6 +1193,8 @@ export const blameRules: readonly Rule[] = [
 			'blamed on <person>',
 			'blame|blamed here|there? lies|goes|falls|rests|lay|went|fell|sits|sat|belongs with|to|on <person>',
 			'fault|accountability lies|rests|falls|lay|fell|sits with|on <person>',
+			// "the fault is of Mr. Rezaei": the same said in a second language.
+			'fault|blame|responsibility is|was|lies|lay of <named>',
 			'responsibility|accountability|fault for the|this|that? <outcomes>|this|that|it lies|rests|falls|lay|fell|sits with|on <person>',
 			// "his release, his mess": the mess is his.
 			'his|her mess|doing'
@@ -1150,11 +1208,13 @@ export const blameRules: readonly Rule[] = [
 				'The blame here sits squarely with Hana.',
 				'They blamed Sam in the channel.',
 				'Responsibility for the outage lies with the platform team.',
-				'mobile 5.3.0 crash loop: his release, his mess'
+				'mobile 5.3.0 crash loop: his release, his mess',
+				'According to the shift report, the fault is of Mr. Orlov that the scanners lost sync.'
 			],
 			passes: [
 				'There was no blame in the room.',
 				'I blame the network.',
+				'The fault is of a kind we have seen before with this driver.',
 				'Responsibility for the runbook lies with the SRE team.'
 			]
 		}

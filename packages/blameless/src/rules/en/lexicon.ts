@@ -731,6 +731,12 @@ export const lexicon: Lexicon = {
 		'beyond'
 	],
 	incidentWork: [
+		'dashboard',
+		'dashboards',
+		'runbook',
+		'runbooks',
+		'policy',
+		'policies',
 		'review',
 		'reviews',
 		'postmortem',
@@ -1490,7 +1496,9 @@ export const lexicon: Lexicon = {
 			'faulty',
 			'half-baked',
 			'unreviewed',
-			'careless'
+			'careless',
+			'expired',
+			'unpatched'
 		]
 	}
 };

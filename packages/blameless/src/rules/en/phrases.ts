@@ -285,6 +285,27 @@ export const counterfactualRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'counterfactual.must-have',
+		category: Category.counterfactual,
+		// "In my opinion the team must have verified": "must have" for "should have", common in a
+		// second language. Without an opinion it is a deduction ("Sam must have restarted it").
+		patterns: ['must have <past>'],
+		subject: 'human-action',
+		requireInSentence: ['in my|our opinion|view', 'imo|imho', 'ideally', 'by rights'],
+		message: 'Counterfactual',
+		question: 'What did people know and see at that moment, before the outcome was known?',
+		examples: {
+			flags: [
+				'In my opinion the team must have verified the SSO metadata before doing the switch.',
+				'imo the on-call must have escalated after the second page'
+			],
+			passes: [
+				'Sam must have restarted the pod before the page; the uptime says 02:01.',
+				'In my opinion the model must have drifted after the holiday traffic.'
+			]
+		}
+	},
+	{
 		id: 'counterfactual.should-have-happened',
 		category: Category.counterfactual,
 		patterns: [
@@ -971,6 +992,47 @@ export const hindsightRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'hindsight.bad-from-the-start',
+		category: Category.hindsight,
+		patterns: [
+			'a|an bad|terrible|awful|dumb|stupid|horrible|poor|obvious idea|call|choice|decision|design|mistake from|since day one|1',
+			'a|an bad|terrible|awful|dumb|stupid|horrible|poor|obvious idea|call|choice|decision|design|mistake from|since the start|beginning|get-go|outset|off'
+		],
+		subject: 'any',
+		message: 'Hindsight',
+		question: 'It is clear now; what made it look like a good idea at the time?',
+		examples: {
+			flags: [
+				'Clearly the new shard key was a bad idea from day one.',
+				'honestly that cache layer was a terrible call from the start'
+			],
+			passes: [
+				'Canarying every release was a good idea from day one.',
+				'The bad idea list from the start of the retro is in the doc.'
+			]
+		}
+	},
+	{
+		id: 'hindsight.clearly-judged',
+		category: Category.hindsight,
+		// "Clearly the shard key was a bad idea": a verdict that only the outcome makes clear.
+		patterns: ['clearly|obviously|evidently'],
+		subject: 'any',
+		pastOnly: true,
+		requireInSentence: [
+			'a|an bad|terrible|awful|dumb|stupid|horrible|poor|wrong idea|call|choice|decision|move|mistake'
+		],
+		message: 'Hindsight',
+		question: 'It is clear now; what made it look like a good idea at the time?',
+		examples: {
+			flags: ['Clearly moving the DNS on a Friday was a bad call.'],
+			passes: [
+				'The graph clearly shows the spike; a bad call would be to fail over now.',
+				'Clearly documented rollback steps were a good idea.'
+			]
+		}
+	},
+	{
 		id: 'hindsight.clearly',
 		category: Category.hindsight,
 		patterns: ['clearly|obviously <person>'],
@@ -1006,10 +1068,8 @@ export const whoCausedRules: readonly Rule[] = [
 			'which <person> did|does|do break|cause|nuke|wreck|screw|mess|botch|delete|drop|push|merge|approve',
 			'which <person> caused|broke|nuked|wrecked|botched|approved|merged|deployed|shipped|pushed',
 			"who|whoever is|'s|was|were at fault",
-			// "which one of you deployed on a friday": a question put to the people in the room.
 			// Shipping a bad change, where shipping alone is a duty ("responsible for deploying").
-			"who|whoever is|'s|was|were responsible|accountable for pushing|shipping|deploying|merging|releasing|rolling <any>? <badChange>",
-			"which one|ones|person|engineer|dev|developer? of you|y'all|yall caused|broke|pushed|deployed|merged|shipped|approved|touched|nuked|screwed|messed|deleted|dropped|disabled"
+			"who|whoever is|'s|was|were responsible|accountable for pushing|shipping|deploying|merging|releasing|rolling <any>? <badChange>"
 		],
 		subject: 'any',
 		message: 'Looking for a culprit',
@@ -1024,8 +1084,6 @@ export const whoCausedRules: readonly Rule[] = [
 				'Can somebody tell me which person did break the pipeline yesterday?',
 				'I need to know which individual approved the firewall change.',
 				'who was at fault here?',
-				'which one of you deployed on a friday',
-				'ok which of you pushed this',
 				'Who is responsible for pushing an untested model to production traffic?'
 			],
 			passes: [
@@ -1033,9 +1091,7 @@ export const whoCausedRules: readonly Rule[] = [
 				'Who owns the billing service?',
 				'Which engineer is on call tonight?',
 				'Which team did the rollback?',
-				"Which engineer reviewed the PR? We'd like their view on the test gap.",
-				'Which one of you is on call tonight?',
-				'Which of you has the bridge link?'
+				"Which engineer reviewed the PR? We'd like their view on the test gap."
 			]
 		}
 	},
@@ -1059,6 +1115,28 @@ export const whoCausedRules: readonly Rule[] = [
 		}
 	},
 	{
+		id: 'who.which-of-you',
+		category: Category.whoCaused,
+		// "which one of you deployed on a friday": a question put to the people in the room, about
+		// a risky or harmful act (not "which of you deployed the fix? thanks").
+		patterns: [
+			"which one|ones|person|engineer|dev|developer? of you|y'all|yall caused|broke|pushed|deployed|merged|shipped|approved|touched|nuked|screwed|messed|deleted|dropped|disabled"
+		],
+		subject: 'any',
+		requireLater: ['<riskyTiming>', '<harms>', '<incident>', 'this', 'that', 'it', 'prod'],
+		unlessInSentence: ['thank|thanks|kudos|great|nice'],
+		message: 'Looking for a culprit',
+		question: 'Instead of who: what made this possible, and what would stop it next time?',
+		examples: {
+			flags: ['which one of you deployed on a friday', 'ok which of you pushed this'],
+			passes: [
+				'Which one of you is on call tonight?',
+				'Which of you deployed the fix? Thanks!',
+				'Which one of you approved the comms draft? Looks good.'
+			]
+		}
+	},
+	{
 		id: 'who.approved-harm',
 		category: Category.whoCaused,
 		patterns: [
@@ -1068,6 +1146,11 @@ export const whoCausedRules: readonly Rule[] = [
 			'who|whoever approved|okayed|greenlit|authorized|authorised|signed|merged|deployed|pushed|shipped|reviewed <any> <any>? <any>? <any>? that|which took|brought|knocked <any> <any>? <any>? down|out'
 		],
 		subject: 'any',
+		// Asking to learn from them, or a clean-up ("the PR that dropped the unused index").
+		unlessInSentence: [
+			'ask|thank|thanks|notes|route|learn',
+			'unused|stale|orphaned|obsolete|dead|old|duplicate'
+		],
 		message: 'Looking for a culprit',
 		question: 'Instead of who: what made approving this look reasonable at the time?',
 		examples: {
@@ -1078,7 +1161,8 @@ export const whoCausedRules: readonly Rule[] = [
 			],
 			passes: [
 				'Who approved the change that added the new index? Their notes would help.',
-				'Who reviewed the fix that stopped the crash loop?'
+				'Who reviewed the fix that stopped the crash loop?',
+				'Who reviewed the PR that dropped the unused index? Want to ask about the plan.'
 			]
 		}
 	},
@@ -1111,8 +1195,11 @@ export const whoCausedRules: readonly Rule[] = [
 			'who|whoever let|allowed <any> <any>? <any>? <lapses>',
 			'who|whoever allowed <any> <any>? <any>? to <lapses>',
 			"who|whoever is|'s|was|were responsible|accountable for letting|allowing <any> <any>? <any>? <any>? <lapses>",
-			// Letting something ship or slip through: "who let the expired cert ship".
-			'who|whoever let|allowed <any> <any>? <any>? ship|slip|sail'
+			// Letting something slip through, or a bad change ship: "who let the expired cert ship"
+			// (not "who let the canary ship first").
+			'who|whoever let|allowed <any> <any>? <any>? slip|sail',
+			'who|whoever let|allowed this|that|it ship',
+			'who|whoever let|allowed <any>? <badChange> <any>? <any>? ship|go|out|through|into'
 		],
 		subject: 'any',
 		unlessNext: ['over', 'open', 'closed', 'fast', 'safely', 'gracefully'],
@@ -1129,7 +1216,8 @@ export const whoCausedRules: readonly Rule[] = [
 			passes: [
 				'Who let the vendor into the bridge?',
 				'Who let the primary fail over?',
-				'Who let the support team know the fix had shipped?'
+				'Who let the support team know the fix had shipped?',
+				'Who let the canary ship to 5% first? That saved us.'
 			]
 		}
 	},
@@ -1306,6 +1394,42 @@ export const whoCausedRules: readonly Rule[] = [
 				'Give the alert a name people can search for.',
 				'Get them a name for the bridge channel so they can join.',
 				'Can you give me a name? I will add them to the invite.'
+			]
+		}
+	},
+	{
+		id: 'who.name-of',
+		category: Category.whoCaused,
+		patterns: [
+			'name|names of the|that? person|persons|people|engineer|engineers|individual|dev|developer|guy|one who|that caused|broke|botched|screwed|messed|nuked|wrecked|did|made|pushed|deployed|merged|approved'
+		],
+		subject: 'any',
+		// The name of whoever did the harm or the mistake, not of whoever made the fix.
+		requireNext: [
+			'<harms>',
+			'<incident>',
+			'<badChange>',
+			'mistake',
+			'mistakes',
+			'error',
+			'errors',
+			'this',
+			'that',
+			'it',
+			'prod',
+			'production',
+			'up'
+		],
+		message: 'Looking for a culprit',
+		question: 'Instead of a name: what would we tell them about how this happened?',
+		examples: {
+			flags: [
+				'For the customer report we need the name of the person who did the mistake.',
+				'send me the names of the engineers who caused the outage'
+			],
+			passes: [
+				'The name of the person who made the fix is in the timeline.',
+				'Add the names of the people who joined the bridge.'
 			]
 		}
 	},
