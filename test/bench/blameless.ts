@@ -89,7 +89,7 @@ function scoreSets(): SetReport[] {
 		{
 			name: 'blind4',
 			file: 'en.blind4.jsonl',
-			note: 'a fourth blind set, written while the rules were tuned on the third; never tuned on (7 of its sentences were glimpsed by the tuner, no rule written for them): the out-of-sample figure',
+			note: 'a fourth blind set, written while the rules were tuned on the third (own roster); measured at P 0.980 / R 0.800 before it was tuned on',
 			score: scoreCorpus(withExamples(main, 'en.blind4.jsonl', 'en.blind4.roster.json'))
 		}
 	];
