@@ -16,6 +16,7 @@ import {
 	type TimerReading
 } from '@debrief/doc';
 import {
+	ApiError,
 	closeMeeting,
 	reopenMeeting,
 	runAgenda,
@@ -52,6 +53,8 @@ export class MeetingState {
 	error: string | null = $state(null);
 	/** True while one of our calls is on its way. */
 	busy = $state(false);
+	/** Calls refused for our role (403): it changed while we were away, so the board reloads. */
+	roleRefusals = $state(0);
 
 	constructor(boardId: string, doc: Y.Doc, isLive: () => boolean) {
 		this.#boardId = boardId;
@@ -166,6 +169,7 @@ export class MeetingState {
 			return true;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : 'That did not work. Try again.';
+			if (e instanceof ApiError && e.status === 403) this.roleRefusals++;
 			return false;
 		} finally {
 			this.busy = false;
