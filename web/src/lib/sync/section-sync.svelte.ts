@@ -119,6 +119,20 @@ export class SectionSync {
 		provider.on('status', ({ status }) => {
 			if (status === 'connected') this.closed = null;
 		});
+		// After a drop (a role change, a blip) both sides hold each other's presence as removed at
+		// the clock they last saw, and would ignore it at that same clock until its 15 s renewal
+		// (y-websocket#122): forget the others' clocks when the socket goes, tick ours when back.
+		provider.on('status', ({ status }) => {
+			const { awareness } = provider;
+			if (status === 'disconnected') {
+				for (const id of [...awareness.meta.keys()]) {
+					if (id !== awareness.clientID) awareness.meta.delete(id);
+				}
+			} else if (status === 'connected') {
+				const local = awareness.getLocalState();
+				if (local !== null) awareness.setLocalState(local);
+			}
+		});
 		this.status = provider.shouldConnect ? ConnectionStatus.connecting : ConnectionStatus.offline;
 		const untrack = this.pending.track(doc, () => this.status === ConnectionStatus.synced);
 		return { doc, provider, persistence, untrack };
