@@ -2,11 +2,19 @@
  * `pnpm bench` (board render): a board with 2,000 timeline events and 300 cause tree nodes, in
  * Chromium. Measures, from the page's own clock:
  *
- * - **first render**: navigation start until all 2,000 rows (timeline) or all 300 outline rows
- *   and diagram boxes (root causes) are in the DOM; cold (new browser profile: no IndexedDB, no
- *   service worker) and warm (reload: IndexedDB copy and cached app);
+ * - **first render**: navigation start until the first 30 rows (first screen) and until all
+ *   2,000 rows (timeline) or all 300 outline rows and diagram boxes (root causes) are in the DOM;
+ *   cold (new browser profile: no IndexedDB, no service worker) and warm (reload: IndexedDB copy
+ *   and cached app); and the longest task on the page's main thread meanwhile (a key pressed
+ *   during it waits that long);
+ * - **jump to an event not drawn yet**: from the root causes, "Show" in the facilitator's hints
+ *   panel on event #1990, timed from the click until that row is on screen;
  * - **remote edit**: a protocol client adds an event (or a node) and we time until the new row is
  *   in the page's DOM (MutationObserver), wall clock on one machine.
+ *
+ * Ports: the server listens on a port the OS picks (`freePort` binds port 0, so one from the
+ * ephemeral range, never a fixed one such as an e2e run's E2E_PORT); Playwright drives Chromium
+ * over a pipe, so the browser listens on none.
  *
  * Needs the built web app (`pnpm build`). Writes test/bench/results/board-render.{json,md}.
  * Figures, never pass/fail.
@@ -28,6 +36,12 @@ const EVENTS = 2000;
 const NODES = 300;
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 5);
 const EDITS = Number(process.env.BENCH_RENDER_EDITS ?? 30);
+/** The event the jump goes to: near the end, so the timeline has not drawn it when it opens. */
+const HINTED = 1990;
+/** Wording the blameless checker flags, so the facilitator's panel lists that event. */
+const HINTED_TEXT = `root cause: human error during the failover #${HINTED}`;
+/** Rows the timeline draws at once (TimelineSection's FIRST_SCREEN), for the report's text. */
+const TIMELINE_FIRST_SCREEN = 60;
 const log = (line: string) => console.log(`[bench:render] ${line}`);
 
 const WORDS =
@@ -84,7 +98,14 @@ async function connect(
 		if (provider.synced) resolve();
 		else provider.once('sync', () => resolve());
 	});
-	return { doc, close: () => provider.destroy() };
+	// Destroying the doc destroys its awareness, whose timer would keep this process alive.
+	return {
+		doc,
+		close: () => {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
 }
 
 function seedTimeline(doc: Y.Doc): void {
@@ -94,7 +115,7 @@ function seedTimeline(doc: Y.Doc): void {
 			addTimelineEntry(doc, {
 				at: formatZonedIso(new Date(start + i * 5_400), 60),
 				kind: TIMELINE_KINDS[i % TIMELINE_KINDS.length]!,
-				text: `${sentence(i)} #${i}`,
+				text: i === HINTED ? HINTED_TEXT : `${sentence(i)} #${i}`,
 				source: i % 5 === 0 ? `https://grafana.example.com/d/${i}` : '',
 				author: 'Bench Writer'
 			});
@@ -137,16 +158,33 @@ async function until(page: Page, checks: Check[]): Promise<number> {
 	return handle.jsonValue();
 }
 
-/** Navigates, then times the first screen (`first`) and the whole board in the DOM (`all`). */
+/** Records the page's long tasks from its first script on (`__longest`: the longest, in ms). */
+function watchLongTasks(): void {
+	const w = window as unknown as { __longest: number };
+	w.__longest = 0;
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+	}).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * Navigates, then times the first screen (`first`) and the whole board in the DOM (`all`), and
+ * reads the longest task until then.
+ */
 async function renderTime(page: Page, path: string, first: Check[], all: Check[]) {
 	await page.goto(path, { waitUntil: 'commit' });
 	const firstScreen = await until(page, first);
-	return { first: firstScreen, all: await until(page, all) };
+	const allRows = await until(page, all);
+	// A long task is reported after it ends: give the last one a moment to arrive.
+	await page.waitForTimeout(100);
+	const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+	return { first: firstScreen, all: allRows, longest };
 }
 
 interface RenderFigures {
 	firstScreen: { cold: Summary; warm: Summary };
 	allRows: { cold: Summary; warm: Summary };
+	longestTask: { cold: Summary; warm: Summary };
 }
 
 async function firstRender(
@@ -157,10 +195,11 @@ async function firstRender(
 	first: Check[],
 	all: Check[]
 ): Promise<RenderFigures> {
-	const cold: { first: number; all: number }[] = [];
-	const warm: { first: number; all: number }[] = [];
+	const cold: { first: number; all: number; longest: number }[] = [];
+	const warm: { first: number; all: number; longest: number }[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const context = await browser.newContext({ baseURL: url });
+		await context.addInitScript(watchLongTasks);
 		const login = await context.request.post('/api/auth/login', {
 			data: { email: acc.email, password: acc.password },
 			headers: { origin: url }
@@ -173,11 +212,74 @@ async function firstRender(
 		warm.push(await renderTime(page, path, first, all));
 		await context.close();
 	}
-	const pick = (k: 'first' | 'all') => ({
+	const pick = (k: 'first' | 'all' | 'longest') => ({
 		cold: summarize(cold.map((r) => r[k])),
 		warm: summarize(warm.map((r) => r[k]))
 	});
-	return { firstScreen: pick('first'), allRows: pick('all') };
+	return { firstScreen: pick('first'), allRows: pick('all'), longestTask: pick('longest') };
+}
+
+/**
+ * From the root causes, as the facilitator: "Show" on the hint of event #HINTED in the hints
+ * panel opens the timeline, which has to draw up to that row. Timed from the click until the row
+ * is on screen; a new browser profile each run. A jump that never lands counts in `missed`.
+ */
+async function jumpToEvent(
+	browser: Browser,
+	url: string,
+	acc: Account
+): Promise<{ summary: Summary; missed: number }> {
+	const times: number[] = [];
+	let missed = 0;
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext({ baseURL: url });
+		await context.request.post('/api/auth/login', {
+			data: { email: acc.email, password: acc.password },
+			headers: { origin: url }
+		});
+		const page = await context.newPage();
+		await page.goto(`/boards/${acc.boardId}/rca`);
+		await until(page, [{ selector: '[data-testid="rca-node"]', count: NODES }]);
+		await page.getByTestId('blameless-panel-toggle').click();
+		const show = page
+			.locator('[data-testid="blameless-panel-item"][data-field^="timeline:"]')
+			.getByRole('button', { name: 'Show' });
+		await show.waitFor({ timeout: 30_000 });
+		await page.evaluate(() => {
+			const w = window as unknown as { __clickAt: number };
+			// Inline: tsx names a function held in a const, and the page has no `__name` helper.
+			document.addEventListener(
+				'click',
+				() => {
+					w.__clickAt = performance.now();
+				},
+				{ capture: true, once: true }
+			);
+		});
+		await show.click();
+		const handle = page.waitForFunction(
+			(text) => {
+				const row = [...document.querySelectorAll('[data-testid="timeline-entry"]')].find((r) =>
+					r.textContent?.includes(text)
+				);
+				const box = row?.getBoundingClientRect();
+				const onScreen = box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+				return onScreen
+					? performance.now() - (window as unknown as { __clickAt: number }).__clickAt
+					: 0;
+			},
+			HINTED_TEXT,
+			{ polling: 'raf', timeout: 15_000 }
+		);
+		try {
+			times.push(await (await handle).jsonValue());
+		} catch {
+			log(`run ${run}: event #${HINTED} was not on screen 15 s after "Show"`);
+			missed++;
+		}
+		await context.close();
+	}
+	return { summary: summarize(times), missed };
 }
 
 /** Watches the page for new rows carrying `data-bench` markers; returns when each was seen. */
@@ -305,6 +407,9 @@ async function main() {
 			emptyCheck
 		);
 
+		log(`jump to event #${HINTED} from the hints panel, ${RUNS} runs`);
+		const jump = await jumpToEvent(browser, url, acc);
+
 		log(`remote edits, ${EDITS} each`);
 		const context = await browser.newContext({ baseURL: url });
 		await context.request.post('/api/auth/login', {
@@ -340,6 +445,7 @@ async function main() {
 			runs: RUNS,
 			edits: EDITS,
 			firstRenderMs: { timeline: timelineRender, rca: rcaRender, empty: emptyRender },
+			jumpToEventMs: jump,
 			remoteEditMs: { timeline: timelineEdit, rca: rcaEdit }
 		};
 		write(report);
@@ -360,6 +466,7 @@ function write(report: {
 	runs: number;
 	edits: number;
 	firstRenderMs: Record<'timeline' | 'rca' | 'empty', RenderFigures>;
+	jumpToEventMs: { summary: Summary; missed: number };
 	remoteEditMs: Record<'timeline' | 'rca', { screen: Summary; relay: Summary }>;
 }): void {
 	const outDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -369,7 +476,7 @@ function write(report: {
 	const md = [
 		`# Board render (${report.date}, Chromium ${report.chromium}, Node ${report.node}, ${report.cpus} cores, load ${report.load.join(' ')})`,
 		'',
-		`A board with ${EVENTS} timeline events and ${NODES} cause tree nodes. First render: from navigation start, on the page's clock, until the first 30 rows are in the DOM (first screen) and until every row is (the timeline adds rows a few hundred per frame after its first screen); ${report.runs} runs; cold = new browser profile, warm = reload with the IndexedDB copy and the cached app. Remote edit: a protocol client adds an item, timed until its row is in the DOM (${report.edits} edits).`,
+		`A board with ${EVENTS} timeline events and ${NODES} cause tree nodes. First render: from navigation start, on the page's clock, until the first 30 rows are in the DOM (first screen) and until every row is (the timeline draws its first ${TIMELINE_FIRST_SCREEN} rows at once and the rest in slices of about 20 ms while the browser is idle); ${report.runs} runs; cold = new browser profile, warm = reload with the IndexedDB copy and the cached app. Longest task: the longest stretch the page's main thread was busy until every row was in (a key pressed then waits that long). Jump: from the root causes, "Show" in the facilitator's hints panel on event #${HINTED}, which the timeline has not drawn when it opens, from the click until its row is on screen (${report.runs} runs). Remote edit: a protocol client adds an item, timed until its row is in the DOM (${report.edits} edits).`,
 		'',
 		'| measure | p50 ms | p95 ms | max ms |',
 		'|---|---|---|---|',
@@ -383,9 +490,12 @@ function write(report: {
 				`| first screen (30 rows), ${what}, cold | ${f(r.firstScreen.cold)} |`,
 				`| first screen (30 rows), ${what}, warm | ${f(r.firstScreen.warm)} |`,
 				`| every row in the page, ${what}, cold | ${f(r.allRows.cold)} |`,
-				`| every row in the page, ${what}, warm | ${f(r.allRows.warm)} |`
+				`| every row in the page, ${what}, warm | ${f(r.allRows.warm)} |`,
+				`| longest task until every row is in, ${what}, cold | ${f(r.longestTask.cold)} |`,
+				`| longest task until every row is in, ${what}, warm | ${f(r.longestTask.warm)} |`
 			];
 		}),
+		`| jump to event #${HINTED} (not drawn yet) from the hints panel, click to row on screen${report.jumpToEventMs.missed ? ` (${report.jumpToEventMs.missed} of ${report.runs} never landed)` : ''} | ${f(report.jumpToEventMs.summary)} |`,
 		`| remote edit to screen, timeline of 2,000 | ${f(report.remoteEditMs.timeline.screen)} |`,
 		`| (of which the server relay, to another client) | ${f(report.remoteEditMs.timeline.relay)} |`,
 		`| remote edit to screen, tree of 300 | ${f(report.remoteEditMs.rca.screen)} |`,
