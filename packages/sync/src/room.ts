@@ -92,6 +92,8 @@ export class Room {
 		awareness: new Set<number>()
 	};
 	#tick: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null = null;
+	/** Set while the load waits for a newcomer's first message (see #firstMessage). */
+	#onQueued: (() => void) | null = null;
 	#loaded = false;
 	#failed = false;
 	#locked = false;
@@ -152,6 +154,7 @@ export class Room {
 		if (!this.#peers.has(peer)) return;
 		if (!this.#loaded) {
 			this.#queue.push({ peer, frame });
+			this.#onQueued?.();
 			return;
 		}
 		this.#handle(peer, frame);
@@ -220,12 +223,7 @@ export class Room {
 			const updates = await this.#options.load();
 			// An in-process database (PGlite) can answer before the newcomers' first messages are
 			// even read: give them a moment (a client sends its sync step 1 as soon as it opens).
-			if (updates.length === 1 && this.#peers.size > 0) {
-				const until = Date.now() + 25;
-				while (this.#queue.length === 0 && this.#peers.size > 0 && Date.now() < until) {
-					await new Promise((resolve) => setTimeout(resolve, 1));
-				}
-			}
+			if (updates.length === 1 && this.#peers.size > 0) await this.#firstMessage(25);
 			const early = updates.length === 1 ? this.#answerNewcomersEarly(updates[0]!) : null;
 			// Building the document blocks this thread; let the socket write the answer out first.
 			if (early) await this.#drained(early.peers, 1000);
@@ -282,6 +280,20 @@ export class Room {
 			return false;
 		});
 		return frame ? { frame, peers } : null;
+	}
+
+	/** Resolves when a message is waiting for the load, or after `limitMs`. */
+	#firstMessage(limitMs: number): Promise<void> {
+		if (this.#queue.length > 0) return Promise.resolve();
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.#onQueued = null;
+				resolve();
+			};
+			const timer = setTimeout(done, limitMs);
+			this.#onQueued = done;
+		});
 	}
 
 	/** Waits (up to `limitMs`) until these peers' sockets have written what was queued for them. */
