@@ -19,6 +19,7 @@
  * Needs the built web app (`pnpm build`). Writes test/bench/results/board-render.{json,md}.
  * Figures, never pass/fail.
  */
+import { signUpBench } from './api.ts';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,15 +60,7 @@ interface Account {
 }
 
 async function account(url: string): Promise<Account> {
-	const email = `render-${Date.now()}@example.com`;
-	const password = 'correct horse battery staple';
-	const signup = await fetch(`${url}/api/auth/signup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', origin: url },
-		body: JSON.stringify({ email, password, name: 'Bench Writer' })
-	});
-	if (!signup.ok) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
-	const { token } = (await signup.json()) as { token: string };
+	const { token, email, password } = await signUpBench(url, 'Bench Writer');
 	const board = await fetch(`${url}/api/boards`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: url },

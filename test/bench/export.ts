@@ -10,6 +10,7 @@
  *
  * Writes test/bench/results/export.json and .md. Figures, never pass/fail.
  */
+import { signUpBench } from './api.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -100,16 +101,7 @@ async function overHttp() {
 				...init,
 				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
 			});
-		const signup = await fetch(`${server.url}/api/auth/signup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				email: `bench-${Date.now()}@example.test`,
-				password: 'a long enough bench password',
-				name: 'Bench'
-			})
-		});
-		const { token } = (await signup.json()) as { token: string };
+		const { token } = await signUpBench(server.url);
 		const docs = largeDocs(EVENTS, NODES);
 		const closes: number[] = [];
 		const downloads: Record<string, number[]> = Object.fromEntries(

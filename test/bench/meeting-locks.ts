@@ -8,6 +8,7 @@
  *
  * Figures, not pass/fail: printed as a Markdown table.
  */
+import { signUpBench } from './api.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,16 +101,7 @@ async function main(): Promise<void> {
 			if (i > 120) throw new Error('server did not start');
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		const signup = await fetch(`${BASE}/api/auth/signup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				email: `bench-${Date.now()}@example.test`,
-				password: 'a long enough bench password',
-				name: 'Bench'
-			})
-		});
-		const { token } = (await signup.json()) as { token: string };
+		const { token } = await signUpBench(BASE);
 		const board = await fetch(`${BASE}/api/boards`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -1,3 +1,4 @@
+import { post, signUpBench } from './api.ts';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -41,19 +42,6 @@ async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise
 	clearTimeout(timer);
 }
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			...(token ? { authorization: `Bearer ${token}` } : {})
-		},
-		body: JSON.stringify(body)
-	});
-	if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
-	return (await response.json()) as T;
-}
-
 /**
  * Our server as its own process (`node --import tsx server/src/index.ts`), pinned to the server
  * cores. Every socket is authenticated: writers with the facilitator's session, readers with an
@@ -69,15 +57,7 @@ export async function startDebrief(
 	const pid = server.process.pid!;
 	pin(pid, cpus);
 	const url = server.url;
-	const token =
-		facilitatorToken ??
-		(
-			await post<{ token: string }>(`${url}/api/auth/signup`, {
-				email: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
-				password: 'correct horse battery staple',
-				name: 'Bench facilitator'
-			})
-		).token;
+	const token = facilitatorToken ?? (await signUpBench(url, 'Bench facilitator')).token;
 	let boards = 0;
 	return {
 		name,

@@ -1,3 +1,4 @@
+import { signUpBench } from '../api.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +14,7 @@ export async function boardOn(
 	url: string,
 	title: string
 ): Promise<{ boardId: string; token: string }> {
-	const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
-	const signup = await fetch(`${url}/api/auth/signup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: 'a long enough bench password', name: 'Bench' })
-	});
-	if (!signup.ok) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
-	const { token } = (await signup.json()) as { token: string };
+	const { token } = await signUpBench(url);
 	const board = await fetch(`${url}/api/boards`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
