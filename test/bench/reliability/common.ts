@@ -41,6 +41,15 @@ export function provider(
 	});
 }
 
+/**
+ * Closes a provider and its document. The provider's awareness keeps an interval running until
+ * its document is destroyed, so destroying the provider alone leaves the bench process alive.
+ */
+export function closeProvider(p: WebsocketProvider): void {
+	p.destroy();
+	p.doc.destroy();
+}
+
 export function whenSynced(p: WebsocketProvider, timeoutMs = 30_000): Promise<void> {
 	if (p.synced) return Promise.resolve();
 	return new Promise((resolve, reject) => {

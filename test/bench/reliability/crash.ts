@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { startChildServer } from '../../../server/test/child-server.ts';
 import { percentile } from '../stats.ts';
-import { boardOn, provider, sleep, whenSynced, writeReport } from './common.ts';
+import { boardOn, closeProvider, provider, sleep, whenSynced, writeReport } from './common.ts';
 
 const TRIALS = process.env.BENCH_QUICK ? 2 : 5;
 const WRITERS = 10;
@@ -43,7 +43,7 @@ async function trial() {
 	first.process.kill('SIGKILL');
 	for (const t of timers) clearInterval(t);
 	// Nothing may come back from the clients: this measures what the server had stored.
-	for (const w of writers) w.destroy();
+	for (const w of writers) closeProvider(w);
 	await first.exited;
 	const second = await startChildServer(env);
 	const reader = provider(second.url, boardId, 'timeline', token, new Y.Doc());
@@ -60,7 +60,7 @@ async function trial() {
 		lost += Math.max(0, times.length - firstLost);
 		windows.push(firstLost < times.length ? killedAt - times[firstLost]! : 0);
 	}
-	reader.destroy();
+	closeProvider(reader);
 	second.process.kill('SIGTERM');
 	await second.exited;
 	rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChildServer } from '../../../server/test/child-server.ts';
 import { readProcess } from '../process-stats.ts';
-import { boardOn, provider, sleep, whenSynced, writeReport } from './common.ts';
+import { boardOn, closeProvider, provider, sleep, whenSynced, writeReport } from './common.ts';
 
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? (process.env.BENCH_QUICK ? 90 : 600));
 const BOARDS = 10;
@@ -70,7 +70,7 @@ while (Date.now() - started < SECONDS * 1000) {
 	}
 	await sleep(1000);
 }
-for (const c of clients) c.p.destroy();
+for (const c of clients) closeProvider(c.p);
 server.process.kill('SIGTERM');
 await server.exited;
 rmSync(dir, { recursive: true, force: true });

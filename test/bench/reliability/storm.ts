@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { withJitteredReconnect } from '@debrief/sync';
 import { freePort, startChildServer } from '../../../server/test/child-server.ts';
 import { percentile } from '../stats.ts';
-import { boardOn, provider, sleep, whenSynced, writeReport } from './common.ts';
+import { boardOn, closeProvider, provider, sleep, whenSynced, writeReport } from './common.ts';
 
 const CLIENTS = Number(process.env.BENCH_STORM_CLIENTS ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'debrief-storm-'));
@@ -38,7 +38,7 @@ const second = await startChildServer(env, port);
 const upAfter = Date.now() - down;
 const deadline = Date.now() + 120_000;
 while (back.length < CLIENTS && Date.now() < deadline) await sleep(100);
-for (const c of clients) c.destroy();
+for (const c of clients) closeProvider(c);
 second.process.kill('SIGTERM');
 await second.exited;
 rmSync(dir, { recursive: true, force: true });
