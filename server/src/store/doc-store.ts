@@ -1,6 +1,5 @@
 import { docStates, docUpdates } from '@debrief/db';
 import type { Db } from '@debrief/db';
-import { REMOTE_ORIGIN } from '@debrief/sync';
 import type { DocKey, DocStorage, StoredDoc } from '@debrief/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -142,28 +141,28 @@ async function compact(db: Db, key: DocKey, current?: Y.Doc): Promise<void> {
 		await tx.execute(
 			sql`select pg_advisory_xact_lock(hashtextextended(${`doc:${key.boardId}:${key.section}`}, 0))`
 		);
-		const taken = await tx
-			.delete(docUpdates)
-			.where(ofLog(key))
-			.returning({ id: docUpdates.id, data: asBase64(docUpdates.update) });
-		if (taken.length === 0) return;
-		taken.sort((a, b) => a.id - b.id);
-		const updates = taken.map((row) => toBytes(row.data));
 		let state: Uint8Array;
 		if (current) {
-			// It already holds the stored state and these rows: applying them is a no-op unless
-			// something was missed, and then it makes the stored state whole, never smaller. As
-			// REMOTE_ORIGIN: already stored, so a room broadcasts what is new and stores nothing.
-			current.transact(() => {
-				for (const update of updates) Y.applyUpdate(current, update, REMOTE_ORIGIN);
-			}, REMOTE_ORIGIN);
+			// It already holds the stored state and every row (it wrote them): rows committed after
+			// this delete's snapshot stay in the log, and are in this state too; Yjs takes both.
+			const deleted = await tx.delete(docUpdates).where(ofLog(key)).returning({ id: docUpdates.id });
+			if (deleted.length === 0) return;
 			state = Y.encodeStateAsUpdate(current);
 		} else {
+			const taken = await tx
+				.delete(docUpdates)
+				.where(ofLog(key))
+				.returning({ id: docUpdates.id, data: asBase64(docUpdates.update) });
+			if (taken.length === 0) return;
+			taken.sort((a, b) => a.id - b.id);
 			const [stored] = await tx
 				.select({ data: asBase64(docStates.state) })
 				.from(docStates)
 				.where(ofState(key));
-			state = mergeUpdates(stored ? toBytes(stored.data) : null, updates);
+			state = mergeUpdates(
+				stored ? toBytes(stored.data) : null,
+				taken.map((row) => toBytes(row.data))
+			);
 		}
 		await tx
 			.insert(docStates)
