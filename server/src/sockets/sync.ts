@@ -3,10 +3,11 @@ import { isSectionId } from '@debrief/doc';
 import { CloseCode } from '@debrief/sync';
 import type { Peer, Room } from '@debrief/sync';
 import { Hono } from 'hono';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { roleCanWrite } from '../auth/access.ts';
 import type { AppDeps } from '../deps.ts';
 import { isAllowedOrigin } from '../http/origin.ts';
+import { sendBinary } from './wire.ts';
 
 /** A socket that is open, by board, so role changes and removals can close it at once. */
 interface Connection {
@@ -203,7 +204,7 @@ export function syncRoutes(deps: AppDeps) {
 					const peer: Peer = {
 						id: `p${++nextPeer}`,
 						canWrite: roleCanWrite(access.role) && section !== 'meta',
-						send: (frame) => raw.send(frame),
+						send: (frame) => sendBinary(raw, frame),
 						close: (code, reason) => raw.close(code, reason.slice(0, 120)),
 						bufferedAmount: () => raw.bufferedAmount
 					};
@@ -219,15 +220,17 @@ export function syncRoutes(deps: AppDeps) {
 					connection = { userId: access.userId, sessionId: access.sessionId, peer };
 					sockets.add(boardId, connection);
 					room = rooms.join({ boardId, section }, peer);
+					// Messages are read from ws itself: Hono's onMessage would wrap each one in a
+					// MessageEvent around a copy of its bytes, and this is the hot path of a busy room.
+					raw.on('message', (data: RawData, isBinary: boolean) => {
+						if (!room || !connection) return;
+						if (!isBinary) {
+							raw.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+							return;
+						}
+						room.receive(connection.peer, asBytes(data));
+					});
 					log.debug('socket open', { board: boardId, section, peer: peer.id, role: access.role });
-				},
-				onMessage(event, ws) {
-					if (!room || !connection) return;
-					if (typeof event.data === 'string') {
-						ws.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
-						return;
-					}
-					room.receive(connection.peer, new Uint8Array(event.data as ArrayBuffer));
 				},
 				onClose() {
 					if (room && connection) {
@@ -240,4 +243,10 @@ export function syncRoutes(deps: AppDeps) {
 		});
 		return handler(c, next);
 	});
+}
+
+/** ws hands binary messages over as one Buffer (the default binaryType); the rest for safety. */
+function asBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return Buffer.concat(data);
+	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
