@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { lockDataDir } from './data-dir-lock.ts';
-import { PGlite } from '@electric-sql/pglite';
+import { startPGliteThread } from './pglite-thread.ts';
+import type { PGliteThread } from './pglite-thread.ts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -41,12 +42,12 @@ async function openPglite(dataDir: string): Promise<Database> {
 	const onDisk = !dataDir.includes('://');
 	if (onDisk) await mkdir(dataDir, { recursive: true });
 	const unlock = onDisk ? lockDataDir(dataDir) : () => {};
-	let client: PGlite | undefined;
+	let thread: PGliteThread | undefined;
 	try {
-		client = await PGlite.create(dataDir);
-		const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+		thread = await startPGliteThread(dataDir);
+		const db = drizzlePglite({ client: thread.client, schema, casing: 'snake_case' });
 		await migratePglite(db, { migrationsFolder });
-		const opened = client;
+		const opened = thread;
 		return {
 			db,
 			kind: 'pglite',
@@ -56,7 +57,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 			}
 		};
 	} catch (error) {
-		await client?.close();
+		await thread?.close().catch(() => undefined);
 		unlock();
 		throw error;
 	}

@@ -1,0 +1,106 @@
+// PGlite on a thread of its own (see pglite-thread.ts). Plain JavaScript so it loads the same
+// under Node, tsx and vitest. Messages in: { id, op, ... }; out: { id, ok, value | error }.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+
+// drizzle's PGlite driver asks for these types as text and maps them itself; the parsers it
+// passes are functions, which cannot cross threads, so they are the same ones, set here.
+const asText = (value) => value;
+const parsers = {
+	[types.TIMESTAMP]: asText,
+	[types.TIMESTAMPTZ]: asText,
+	[types.INTERVAL]: asText,
+	[types.DATE]: asText,
+	1231: asText, // numeric[]
+	1115: asText, // timestamp[]
+	1185: asText, // timestamptz[]
+	1187: asText, // interval[]
+	1182: asText // date[]
+};
+
+const port = parentPort;
+/** Open transactions by id: the PGlite transaction, and how to end it. */
+const transactions = new Map();
+let db;
+
+function serializeError(error) {
+	if (!(error instanceof Error)) return { message: String(error) };
+	// Postgres's fields (code, detail, constraint...) are own properties of PGlite's error.
+	const fields = {};
+	for (const [key, value] of Object.entries(error)) {
+		if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value;
+	}
+	return { ...fields, name: error.name, message: error.message };
+}
+
+function reply(id, work) {
+	work.then(
+		(value) => port.postMessage({ id, ok: true, value }),
+		(error) => port.postMessage({ id, ok: false, error: serializeError(error) })
+	);
+}
+
+function plain(result) {
+	return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+}
+
+const ROLLBACK = Symbol('rollback');
+
+port.on('message', (message) => {
+	const { id, op } = message;
+	switch (op) {
+		case 'query': {
+			const target = message.tx ? transactions.get(message.tx)?.tx : db;
+			if (!target) return reply(id, Promise.reject(new Error('transaction is over')));
+			const options = { rowMode: message.rowMode ?? 'object', parsers };
+			return reply(id, target.query(message.sql, message.params ?? [], options).then(plain));
+		}
+		case 'exec':
+			return reply(
+				id,
+				db.exec(message.sql).then((results) => results.map(plain))
+			);
+		case 'begin': {
+			// Resolves once the transaction holds PGlite (other queries wait inside PGlite).
+			let began;
+			const started = new Promise((resolve) => (began = resolve));
+			const finished = db
+				.transaction(
+					(tx) =>
+						new Promise((resolve, reject) => {
+							transactions.set(message.tx, {
+								tx,
+								end: (commit) => (commit ? resolve() : reject(ROLLBACK))
+							});
+							began();
+						})
+				)
+				.catch((error) => {
+					if (error !== ROLLBACK) throw error;
+				})
+				.finally(() => transactions.delete(message.tx));
+			transactions.set(`done:${message.tx}`, finished);
+			return reply(id, started);
+		}
+		case 'end': {
+			const open = transactions.get(message.tx);
+			const finished = transactions.get(`done:${message.tx}`);
+			transactions.delete(`done:${message.tx}`);
+			if (!open || !finished) return reply(id, Promise.reject(new Error('no such transaction')));
+			open.end(message.commit);
+			return reply(id, finished);
+		}
+		case 'close':
+			return reply(id, db.close());
+		default:
+			return reply(id, Promise.reject(new Error(`unknown op ${op}`)));
+	}
+});
+
+PGlite.create(workerData.dataDir).then(
+	(created) => {
+		db = created;
+		port.postMessage({ id: 0, ok: true, value: 'ready' });
+	},
+	(error) => port.postMessage({ id: 0, ok: false, error: serializeError(error) })
+);
