@@ -33,6 +33,26 @@ describe('protocol codec', () => {
 		expect(encodeMessage(messages[0]!)).toEqual(encoding.toUint8Array(encoder));
 	});
 
+	it('frames payloads of every length form exactly as lib0 does', async () => {
+		const encoding = await import('lib0/encoding');
+		for (const length of [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152]) {
+			const update = new Uint8Array(length).fill(length % 200);
+			for (const [message, tags] of [
+				[{ type: 'update', update }, [0, 2]],
+				[{ type: 'sync-step-2', update }, [0, 1]],
+				[{ type: 'awareness', update }, [1]]
+			] as const) {
+				const encoder = encoding.createEncoder();
+				for (const tag of tags) encoding.writeVarUint(encoder, tag);
+				encoding.writeVarUint8Array(encoder, update);
+				const ours = Buffer.from(encodeMessage(message));
+				const theirs = Buffer.from(encoding.toUint8Array(encoder));
+				expect(ours.length).toBe(theirs.length);
+				expect(ours.equals(theirs)).toBe(true);
+			}
+		}
+	});
+
 	it('refuses an unknown message type with a reason', () => {
 		const result = decodeMessage(new Uint8Array([9]));
 		expect(result).toEqual({ ok: false, reason: 'unknown message type 9' });

@@ -66,32 +66,46 @@ function readMessage(decoder: decoding.Decoder): Message | string {
 
 /** Encodes one message as a frame. */
 export function encodeMessage(message: Message): Uint8Array {
-	const encoder = encoding.createEncoder();
 	switch (message.type) {
 		case 'sync-step-1':
+			return withPayload([MessageType.Sync, SYNC_TYPE_OF[message.type]], message.stateVector);
 		case 'sync-step-2':
 		case 'update':
-			encoding.writeVarUint(encoder, MessageType.Sync);
-			encoding.writeVarUint(encoder, SYNC_TYPE_OF[message.type]);
-			encoding.writeVarUint8Array(
-				encoder,
-				message.type === 'sync-step-1' ? message.stateVector : message.update
-			);
-			break;
+			return withPayload([MessageType.Sync, SYNC_TYPE_OF[message.type]], message.update);
 		case 'awareness':
-			encoding.writeVarUint(encoder, MessageType.Awareness);
-			encoding.writeVarUint8Array(encoder, message.update);
-			break;
+			return withPayload([MessageType.Awareness], message.update);
 		case 'query-awareness':
-			encoding.writeVarUint(encoder, MessageType.QueryAwareness);
-			break;
-		case 'permission-denied':
+			return Uint8Array.of(MessageType.QueryAwareness);
+		case 'permission-denied': {
+			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MessageType.Auth);
 			encoding.writeVarUint(encoder, 0);
 			encoding.writeVarString(encoder, message.reason);
-			break;
+			return encoding.toUint8Array(encoder);
+		}
 	}
-	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Small varuint tags, then the payload with its varuint length, in one allocation and one copy
+ * (lib0's encoder copies a payload twice: into its chunks, then into the result; a whole
+ * document for a newcomer is megabytes).
+ */
+function withPayload(tags: number[], payload: Uint8Array): Uint8Array {
+	let length = payload.length;
+	const lengthBytes: number[] = [];
+	while (length > 0x7f) {
+		lengthBytes.push(0x80 | (length & 0x7f));
+		length = Math.floor(length / 128);
+	}
+	lengthBytes.push(length);
+	// Tags are protocol constants below 128: one byte each.
+	const head = tags.length + lengthBytes.length;
+	const frame = new Uint8Array(head + payload.length);
+	frame.set(tags, 0);
+	frame.set(lengthBytes, tags.length);
+	frame.set(payload, head);
+	return frame;
 }
 
 const SYNC_TYPE_OF = {
