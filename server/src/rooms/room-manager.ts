@@ -204,14 +204,15 @@ export class RoomManager {
 				// Subscribe before loading: whatever another instance accepts meanwhile is queued
 				// by the room and applied once the stored state is in.
 				await fanout?.subscribe(key, (message) => this.#onFanout(entry, message));
-				const stored = await storage.load(key);
+				// A section loaded after a lock starts locked, before it processes any message. The
+				// locks live in the board's meta document: it loads alongside, not after.
+				const meta =
+					key.section === SectionId.meta
+						? null
+						: this.room({ boardId: key.boardId, section: SectionId.meta });
+				const [stored] = await Promise.all([storage.load(key), meta?.ready]);
 				entry.writer = this.#writer(key, log, stored.updates.length, room);
-				// A section loaded after a lock starts locked, before it processes any message.
-				if (key.section !== SectionId.meta) {
-					const meta = this.room({ boardId: key.boardId, section: SectionId.meta });
-					await meta.ready;
-					room.setLocked(isSectionLocked(readMeta(meta.doc), key.section));
-				}
+				if (meta) room.setLocked(isSectionLocked(readMeta(meta.doc), key.section));
 				return stored.state ? [stored.state, ...stored.updates] : stored.updates;
 			},
 			onUpdate: (update) => {
