@@ -33,6 +33,8 @@ export function wireFrame(payload: Uint8Array): Buffer {
 	return frame;
 }
 
+const LARGE = 64 * 1024;
+
 /** What this module reads of `ws`'s internals; checked at every send, so a change falls back. */
 interface WsInternals {
 	_socket?: { write(chunk: Buffer): boolean; destroyed?: boolean };
@@ -54,7 +56,10 @@ export function sendBinary(socket: WebSocket, payload: Uint8Array): void {
 		sender &&
 		sender._state === 0 &&
 		Array.isArray(sender._queue) &&
-		sender._queue.length === 0
+		sender._queue.length === 0 &&
+		// A large frame (a whole document for a newcomer) mostly goes to one socket: ws writes its
+		// header and the payload as they are, where a shared frame would copy megabytes first.
+		payload.byteLength < LARGE
 	) {
 		tcp.write(wireFrame(payload));
 		return;
