@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.ts';
 import { DocWriter } from './doc-writer.ts';
 import type { Fanout, FanoutMessage } from './fanout.ts';
 import { compareState, describeState } from './heal.ts';
+import { collectGarbage } from './reclaim.ts';
 
 export interface RoomManagerOptions {
 	storage: DocStorage;
@@ -27,6 +28,8 @@ export interface RoomManagerOptions {
 	maxPendingUpdates?: number;
 	/** Persistence lag past which the server reports itself not ready. */
 	unhealthyLagMs?: number;
+	/** Quiet time after the last room unloads before garbage is collected (default 500 ms). */
+	reclaimAfterMs?: number;
 }
 
 interface Entry {
@@ -50,6 +53,7 @@ export class RoomManager {
 	#counters;
 	#healTimer: ReturnType<typeof setInterval> | null = null;
 	#wasAccepting = true;
+	#reclaimTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(options: RoomManagerOptions) {
 		this.#options = options;
@@ -176,6 +180,7 @@ export class RoomManager {
 	/** Flushes, then closes every socket with `code` and frees every room (shutdown). */
 	async closeAll(code: number, reason: string): Promise<void> {
 		if (this.#healTimer) clearInterval(this.#healTimer);
+		if (this.#reclaimTimer) clearTimeout(this.#reclaimTimer);
 		await this.flushAll();
 		for (const [id, entry] of this.#rooms) {
 			if (entry.idleTimer) clearTimeout(entry.idleTimer);
@@ -288,12 +293,33 @@ export class RoomManager {
 					entry.room.destroy();
 					await this.#options.fanout?.unsubscribe(entry.key).catch(() => undefined);
 					this.#unloading.delete(id);
+					if (this.#rooms.size === 0 && this.#unloading.size === 0) this.#reclaimWhenIdle();
 				}
 			})();
 			this.#unloading.set(id, done);
 			done.catch((error: unknown) => this.#options.log.error('unload failed', { error }));
 		}, this.#options.idleMs);
 		entry.idleTimer.unref?.();
+	}
+
+	/**
+	 * The last room has unloaded: once nothing has loaded for a moment, collect garbage, so the
+	 * memory of the boards that left goes back to the system instead of waiting for V8's own
+	 * schedule. Only when nothing is open: with people in a room, V8 decides (a full collection
+	 * pauses the event loop for tens of milliseconds).
+	 */
+	#reclaimWhenIdle(): void {
+		if (this.#reclaimTimer) clearTimeout(this.#reclaimTimer);
+		this.#reclaimTimer = setTimeout(() => {
+			this.#reclaimTimer = null;
+			if (this.#rooms.size > 0 || this.#unloading.size > 0) return;
+			const before = process.memoryUsage().rss;
+			if (!collectGarbage()) return;
+			this.#options.log.debug('memory reclaimed after the last room unloaded', {
+				rssMiB: Math.round((before - process.memoryUsage().rss) / 2 ** 20)
+			});
+		}, this.#options.reclaimAfterMs ?? 500);
+		this.#reclaimTimer.unref?.();
 	}
 
 	/** What another instance said about a document this one holds. */
