@@ -40,26 +40,18 @@ const ofLog = (key: DocKey) =>
 
 async function load(db: Db, key: DocKey): Promise<StoredDoc> {
 	// State and log must come from one snapshot: read apart, a compaction committing in between
-	// would hide the rows it merged from both reads. One UNION statement is one snapshot.
-	const rows = await db
+	// would hide the rows it merged from both reads. One statement is one snapshot. Two scalar
+	// subqueries, not a sorted UNION: sorting moved the whole state through the sort's memory
+	// (a 5 MB state spilled to disk: +30 ms on every cold join of a big section).
+	const [row] = await db
 		.select({
-			id: sql<number | null>`null::bigint`.mapWith(Number),
-			data: asBase64(docStates.state).as('data')
+			state: sql<string | null>`(select encode(${docStates.state}, 'base64') from ${docStates} where ${ofState(key)})`,
+			updates: sql<string[] | null>`(select array_agg(encode(${docUpdates.update}, 'base64') order by ${docUpdates.id}) from ${docUpdates} where ${ofLog(key)})`
 		})
-		.from(docStates)
-		.where(ofState(key))
-		.unionAll(
-			db
-				.select({ id: docUpdates.id, data: asBase64(docUpdates.update).as('data') })
-				.from(docUpdates)
-				.where(ofLog(key))
-		)
-		.orderBy(sql`1 asc nulls first`);
-	const first = rows[0];
-	const hasState = first !== undefined && first.id === null;
+		.from(sql`(select 1) as one`);
 	return {
-		state: hasState ? toBytes(first.data) : null,
-		updates: (hasState ? rows.slice(1) : rows).map((row) => toBytes(row.data))
+		state: row?.state ? toBytes(row.state) : null,
+		updates: (row?.updates ?? []).map(toBytes)
 	};
 }
 
