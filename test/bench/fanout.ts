@@ -25,6 +25,8 @@ export interface FanoutPlan {
 }
 
 export interface FanoutResult {
+	/** Runs pooled into this result (see mergeFanout). */
+	runs: number;
 	clients: number;
 	rooms: number;
 	updatesSent: number;
@@ -171,7 +173,10 @@ export async function runFanout(
 			: { busyPercent: NaN, stealPercent: NaN };
 	const serverCores = usage(pool.serverCores);
 	const presence = concat(runs.map((r) => r.presenceLatency));
-	return {
+	const latency = concat(runs.map((r) => r.latency));
+	const connectMs = connected.flatMap((c) => c.connectMs);
+	const firstSyncMs = connected.flatMap((c) => c.firstSyncMs);
+	const result: FanoutResult = {
 		clients: specs.length,
 		rooms: plan.rooms,
 		updatesSent: sent,
@@ -179,11 +184,12 @@ export async function runFanout(
 		deliveriesSeen: seen,
 		lost: expected - seen,
 		duplicates: runs.reduce((n, r) => n + r.duplicates, 0),
-		latencyMs: summarize(concat(runs.map((r) => r.latency))),
+		runs: 1,
+		latencyMs: summarize(latency),
 		...(cross.length > 0 ? { crossInstanceLatencyMs: summarize(cross) } : {}),
 		...(presence.length > 0 ? { presenceLatencyMs: summarize(presence) } : {}),
-		connectMs: summarize(connected.flatMap((c) => c.connectMs)),
-		firstSyncMs: summarize(connected.flatMap((c) => c.firstSyncMs)),
+		connectMs: summarize(connectMs),
+		firstSyncMs: summarize(firstSyncMs),
 		connectFailures: connected.reduce((n, c) => n + c.failed.length, 0),
 		connectAllMs: round(connectAllMs),
 		serverCpuPercent: round(serverCpuPercent, 1),
@@ -211,6 +217,87 @@ export async function runFanout(
 			missingMarkers: missingMarkers(verified, specs, lastSeq)
 		},
 		window: { startAt, endAt: startAt + plan.seconds * 1000 }
+	};
+	samplesOf.set(result, {
+		latency,
+		cross,
+		presence,
+		connect: Float64Array.from(connectMs),
+		firstSync: Float64Array.from(firstSyncMs)
+	});
+	return result;
+}
+
+interface Samples {
+	latency: Float64Array;
+	cross: Float64Array;
+	presence: Float64Array;
+	connect: Float64Array;
+	firstSync: Float64Array;
+}
+
+/** Each run's raw samples, for pooling repeated runs (kept out of the JSON report). */
+const samplesOf = new WeakMap<FanoutResult, Samples>();
+
+/**
+ * Several runs of one scenario on one server as one result: latencies pooled over every run's
+ * samples (a 10 s run's p99 rests on its ~5 slowest updates; three runs, interleaved with the
+ * other servers', on ~15), counts summed, CPU averaged, peaks and worst cases kept.
+ */
+export function mergeFanout(results: FanoutResult[]): FanoutResult {
+	if (results.length === 1) return results[0]!;
+	const raw = results.map((r) => samplesOf.get(r)!);
+	const pooled = (pick: (s: Samples) => Float64Array) => concat(raw.map(pick));
+	const sum = (pick: (r: FanoutResult) => number) => results.reduce((n, r) => n + pick(r), 0);
+	const max = (pick: (r: FanoutResult) => number) => Math.max(...results.map(pick));
+	const mean = (pick: (r: FanoutResult) => number) => round(sum(pick) / results.length, 1);
+	const first = results[0]!;
+	const cross = pooled((s) => s.cross);
+	const presence = pooled((s) => s.presence);
+	const closes: Record<string, number> = {};
+	for (const r of results) {
+		for (const [code, n] of Object.entries(r.closes)) closes[code] = (closes[code] ?? 0) + n;
+	}
+	return {
+		...first,
+		runs: results.length,
+		updatesSent: sum((r) => r.updatesSent),
+		deliveriesExpected: sum((r) => r.deliveriesExpected),
+		deliveriesSeen: sum((r) => r.deliveriesSeen),
+		lost: sum((r) => r.lost),
+		duplicates: sum((r) => r.duplicates),
+		latencyMs: summarize(pooled((s) => s.latency)),
+		...(cross.length > 0 ? { crossInstanceLatencyMs: summarize(cross) } : {}),
+		...(presence.length > 0 ? { presenceLatencyMs: summarize(presence) } : {}),
+		connectMs: summarize(pooled((s) => s.connect)),
+		firstSyncMs: summarize(pooled((s) => s.firstSync)),
+		connectFailures: sum((r) => r.connectFailures),
+		connectAllMs: max((r) => r.connectAllMs),
+		serverCpuPercent: mean((r) => r.serverCpuPercent),
+		serverCores: {
+			busyPercent: mean((r) => r.serverCores.busyPercent),
+			othersPercent: mean((r) => r.serverCores.othersPercent),
+			stealPercent: mean((r) => r.serverCores.stealPercent)
+		},
+		clientCoresBusyPercent: mean((r) => r.clientCoresBusyPercent),
+		serverRssMiB: {
+			before: first.serverRssMiB.before,
+			peak: max((r) => r.serverRssMiB.peak),
+			after: results[results.length - 1]!.serverRssMiB.after
+		},
+		client: {
+			processes: first.client.processes,
+			cpuPercentMax: max((r) => r.client.cpuPercentMax),
+			eventLoopDelayP99Ms: max((r) => r.client.eventLoopDelayP99Ms),
+			rssMiB: max((r) => r.client.rssMiB)
+		},
+		closes,
+		refusals: sum((r) => r.refusals),
+		verify: {
+			fullReaders: sum((r) => r.verify.fullReaders),
+			missingMarkers: sum((r) => r.verify.missingMarkers)
+		},
+		window: { startAt: first.window.startAt, endAt: results[results.length - 1]!.window.endAt }
 	};
 }
 

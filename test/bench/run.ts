@@ -13,7 +13,8 @@ import { runChurn } from './churn.ts';
 import { runColdJoin } from './cold-join.ts';
 import { readConfig } from './config.ts';
 import type { ScenarioKey, TargetId } from './config.ts';
-import { runFanout, warmUp } from './fanout.ts';
+import { mergeFanout, runFanout, warmUp } from './fanout.ts';
+import type { FanoutResult } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
 import { LoadPool } from './load-pool.ts';
 import { runPersistence } from './persistence.ts';
@@ -205,19 +206,22 @@ async function runScenarios(
 		const { title, plan } = FANOUT[key];
 		const results: NonNullable<Report['fanout'][string]>['results'] = {};
 		report.fanout[key] = { title, results };
-		// Interleaved by scenario, so background noise on the machine hits every server alike.
-		await timed(
-			report,
-			key,
-			each(async (id, target) => {
-				log(`${key} on ${target.name}`);
-				const r = await runFanout(pool, target, { ...plan, seconds: config.seconds });
-				results[id] = r;
-				log(
-					`  p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} ms, lost ${r.lost}, server CPU ${r.serverCpuPercent}% (core busy ${r.serverCores.busyPercent}%), client CPU ${r.client.cpuPercentMax}%`
-				);
-			})
-		);
+		// Interleaved by scenario and by repeat, so background noise on the machine hits every
+		// server alike; each server's runs are pooled into one result.
+		const runs = new Map<TargetId, FanoutResult[]>();
+		await timed(report, key, async () => {
+			for (let repeat = 1; repeat <= config.repeats; repeat++) {
+				await each(async (id, target) => {
+					log(`${key} on ${target.name} (run ${repeat} of ${config.repeats})`);
+					const r = await runFanout(pool, target, { ...plan, seconds: config.seconds });
+					runs.set(id, [...(runs.get(id) ?? []), r]);
+					log(
+						`  p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} ms, lost ${r.lost}, server CPU ${r.serverCpuPercent}% (core busy ${r.serverCores.busyPercent}%), client CPU ${r.client.cpuPercentMax}%`
+					);
+				})();
+			}
+		});
+		for (const [id, list] of runs) results[id] = mergeFanout(list);
 	}
 	if (has('S4')) {
 		for (const entries of config.coldJoinEntries) {
