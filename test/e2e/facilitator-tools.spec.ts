@@ -204,8 +204,18 @@ test.describe('the facilitator’s tools', () => {
 		const { fay, pat, obe } = room;
 		await startMeeting(room);
 
+		// A click outside a menu closes it and leaves focus with what was clicked.
+		let panel = await openFacilitation(fay);
+		await fay.getByTestId('invite-toggle').click();
+		await expect(panel).toHaveCount(0);
+		await expect(fay.getByTestId('invite-panel')).toBeVisible();
+		await expect(fay.getByTestId('invite-toggle')).toBeFocused();
+		await fay.getByTestId('current-stage').click();
+		await expect(fay.getByTestId('invite-panel')).toHaveCount(0);
+		await expect(fay.getByTestId('invite-toggle')).not.toBeFocused();
+
 		// Fay hands the board to Pat. Observers are not offered.
-		const panel = await openFacilitation(fay);
+		panel = await openFacilitation(fay);
 		await expect(member(panel, 'Pat Kim')).toContainText('Participant');
 		await expect(member(panel, 'Obe Ndiaye')).toHaveCount(0);
 		await member(panel, 'Pat Kim').getByRole('button', { name: 'Hand off…' }).click();
