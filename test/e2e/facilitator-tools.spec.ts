@@ -214,12 +214,18 @@ test.describe('the facilitator’s tools', () => {
 		await expect(fay.getByTestId('invite-panel')).toHaveCount(0);
 		await expect(fay.getByTestId('invite-toggle')).not.toBeFocused();
 
-		// Fay hands the board to Pat. Observers are not offered.
+		// Fay hands the board to Pat, by keyboard. Observers are not offered.
 		panel = await openFacilitation(fay);
 		await expect(member(panel, 'Pat Kim')).toContainText('Participant');
 		await expect(member(panel, 'Obe Ndiaye')).toHaveCount(0);
-		await member(panel, 'Pat Kim').getByRole('button', { name: 'Hand off…' }).click();
-		await member(panel, 'Pat Kim').getByRole('button', { name: 'Hand off to Pat Kim' }).click();
+		await member(panel, 'Pat Kim').getByRole('button', { name: 'Hand off…' }).focus();
+		await fay.keyboard.press('Enter');
+		const confirm = member(panel, 'Pat Kim').getByRole('button', { name: 'Hand off to Pat Kim' });
+		await expect(confirm).toBeFocused();
+		await fay.keyboard.press('Enter');
+		// Pat's row leaves the list; focus stays in the panel.
+		await expect(member(panel, 'Pat Kim')).toHaveCount(0);
+		await expect(panel).toBeFocused();
 
 		// Within a second Pat has the facilitator's bar, and runs the agenda from the keyboard.
 		await expect(pat.getByTestId('facilitator-bar')).toBeVisible(LIVE);
@@ -248,9 +254,15 @@ test.describe('the facilitator’s tools', () => {
 		// A co-facilitator still runs the agenda with the facilitator (as the panel told Fay).
 		await expect(fay.getByTestId('stage-next')).toBeEnabled();
 
-		// Pat makes Fay a participant: within a second her controls are gone, `]` does nothing.
-		await member(patPanel, 'Fay Ortiz').getByRole('button', { name: 'Make participant' }).click();
+		// Pat makes Fay a participant, by keyboard: focus stays on her row, on its new role button.
+		// Within a second her controls are gone, `]` does nothing.
+		await member(patPanel, 'Fay Ortiz').getByRole('button', { name: 'Make participant' }).focus();
+		await pat.keyboard.press('Enter');
 		await expect(member(patPanel, 'Fay Ortiz')).toContainText('Participant');
+		await expect(
+			member(patPanel, 'Fay Ortiz').getByRole('button', { name: 'Make co-facilitator' })
+		).toBeFocused();
+		await expect(patPanel.getByRole('status')).toHaveText('Fay Ortiz is a participant now.');
 		await expect(fay.getByTestId('facilitator-bar')).toHaveCount(0, LIVE);
 		await expect(fay.getByTestId('stage-next')).toHaveCount(0);
 		await expect(fay.getByTestId('hand-toggle')).toBeVisible();
