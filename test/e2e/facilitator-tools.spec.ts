@@ -196,6 +196,56 @@ test.describe('the facilitator’s tools', () => {
 		}
 	});
 
+	test('agenda template: choosing one only fills the draft; Cancel drops it, Save makes it live for everyone', async ({
+		browser,
+		baseURL
+	}) => {
+		const room = await meetingRoom(browser, baseURL!, 'E2E: agenda template');
+		const { fay, pat, obe } = room;
+		const everyone = [fay, pat, obe];
+		for (const page of everyone) {
+			await expect(page.getByTestId('current-stage')).toHaveText('Not started · 7 stages · 60 min');
+		}
+
+		await fay.getByTestId('agenda-edit').click();
+		const editor = fay.getByTestId('agenda-editor');
+		const short = editor.getByRole('button', { name: 'Short review · 30 min' });
+		const note = editor.getByTestId('agenda-template-note');
+		await expect(note).toHaveText('');
+		await short.click();
+		// The draft shows the template and says it is not applied yet.
+		await expect(editor.getByTestId('agenda-row')).toHaveCount(6);
+		await expect(editor.getByText('6 stages · 30 min')).toBeVisible();
+		await expect(short).toHaveAttribute('aria-pressed', 'true');
+		await expect(note).toHaveText(
+			'Filled in from “Short review · 30 min”. Save to use it, or Cancel to keep the agenda as it was.'
+		);
+		// Longer than "live": nobody, the facilitator's own bar included, has the template.
+		await fay.waitForTimeout(LIVE.timeout + 500);
+		for (const page of everyone) {
+			await expect(page.getByTestId('current-stage')).toHaveText('Not started · 7 stages · 60 min');
+		}
+
+		// Cancel drops it: the editor opens again on the agenda as it was.
+		await editor.getByRole('button', { name: 'Cancel' }).click();
+		await expect(editor).toBeHidden();
+		await fay.getByTestId('agenda-edit').click();
+		await expect(editor.getByTestId('agenda-row')).toHaveCount(7);
+		await expect(short).toHaveAttribute('aria-pressed', 'false');
+		await expect(note).toHaveText('');
+
+		// Save applies it, and everyone sees it within a second.
+		await short.click();
+		await editor.getByTestId('agenda-save').click();
+		await expect(editor).toBeHidden();
+		for (const page of everyone) {
+			await expect(page.getByTestId('current-stage')).toHaveText(
+				'Not started · 6 stages · 30 min',
+				LIVE
+			);
+		}
+	});
+
 	test('hand-off: the participant gets the controls within a second and advances by keyboard; the old facilitator stays on as co-facilitator, and once made a participant loses the controls', async ({
 		browser,
 		baseURL
