@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 import type { PGliteThread } from './pglite-thread.ts';
@@ -45,7 +46,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 	let thread: PGliteThread | undefined;
 	try {
 		thread = await startPGliteThread(dataDir);
-		const db = drizzlePglite({ client: thread.client, schema, casing: 'snake_case' });
+		// drizzle's PGlite driver uses only `query` and `transaction`, which the thread provides.
+		const client = thread as unknown as PGlite;
+		const db = drizzlePglite({ client, schema, casing: 'snake_case' });
 		await migratePglite(db, { migrationsFolder });
 		const opened = thread;
 		return {

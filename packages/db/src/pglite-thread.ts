@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type { PGlite } from '@electric-sql/pglite';
 
 /**
  * PGlite on a worker thread, seen through the part of its interface drizzle uses (`query`,
@@ -29,10 +28,8 @@ type QueryOptions = { rowMode?: 'array' | 'object' };
 export interface PGliteThread {
 	query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results>;
 	exec(sql: string): Promise<Results[]>;
-	transaction<T>(work: (tx: Pick<PGliteThread, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+	transaction<T>(work: (tx: Pick<PGliteThread, 'query'>) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
-	/** The same object, typed as drizzle's PGlite driver expects its client. */
-	readonly client: PGlite;
 }
 
 export async function startPGliteThread(dataDir: string): Promise<PGliteThread> {
@@ -89,10 +86,7 @@ export async function startPGliteThread(dataDir: string): Promise<PGliteThread> 
 			await call({ op: 'begin', tx });
 			let result;
 			try {
-				result = await work({
-					query: queryIn(tx),
-					exec: () => Promise.reject(new Error('exec inside a transaction is not supported'))
-				});
+				result = await work({ query: queryIn(tx) });
 			} catch (error) {
 				await call({ op: 'end', tx, commit: false }).catch(() => undefined);
 				throw error;
@@ -106,9 +100,6 @@ export async function startPGliteThread(dataDir: string): Promise<PGliteThread> 
 			} finally {
 				await worker.terminate();
 			}
-		},
-		get client() {
-			return thread as unknown as PGlite;
 		}
 	};
 	try {

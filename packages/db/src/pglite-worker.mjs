@@ -19,7 +19,7 @@ const parsers = {
 };
 
 const port = parentPort;
-/** Open transactions by id: the PGlite transaction, and how to end it. */
+/** Open transactions by id: the PGlite transaction, how to end it, and when it has ended. */
 const transactions = new Map();
 let db;
 
@@ -61,17 +61,17 @@ port.on('message', (message) => {
 				db.exec(message.sql).then((results) => results.map(plain))
 			);
 		case 'begin': {
-			// Resolves once the transaction holds PGlite (other queries wait inside PGlite).
+			// Answered once the transaction holds PGlite (other statements wait inside PGlite); it
+			// stays open, its statements tagged with its id, until 'end' commits or rolls it back.
 			let began;
 			const started = new Promise((resolve) => (began = resolve));
-			const finished = db
+			const entry = {};
+			entry.finished = db
 				.transaction(
 					(tx) =>
 						new Promise((resolve, reject) => {
-							transactions.set(message.tx, {
-								tx,
-								end: (commit) => (commit ? resolve() : reject(ROLLBACK))
-							});
+							entry.tx = tx;
+							entry.end = (commit) => (commit ? resolve() : reject(ROLLBACK));
 							began();
 						})
 				)
@@ -79,16 +79,14 @@ port.on('message', (message) => {
 					if (error !== ROLLBACK) throw error;
 				})
 				.finally(() => transactions.delete(message.tx));
-			transactions.set(`done:${message.tx}`, finished);
+			transactions.set(message.tx, entry);
 			return reply(id, started);
 		}
 		case 'end': {
 			const open = transactions.get(message.tx);
-			const finished = transactions.get(`done:${message.tx}`);
-			transactions.delete(`done:${message.tx}`);
-			if (!open || !finished) return reply(id, Promise.reject(new Error('no such transaction')));
+			if (!open?.end) return reply(id, Promise.reject(new Error('no such transaction')));
 			open.end(message.commit);
-			return reply(id, finished);
+			return reply(id, open.finished);
 		}
 		case 'close':
 			return reply(id, db.close());
