@@ -87,24 +87,18 @@ export function encodeMessage(message: Message): Uint8Array {
 }
 
 /**
- * Small varuint tags, then the payload with its varuint length, in one allocation and one copy
- * (lib0's encoder copies a payload twice: into its chunks, then into the result; a whole
- * document for a newcomer is megabytes).
+ * The tags and the payload's length through lib0's encoder, then the payload, in one allocation
+ * and one copy (lib0 alone copies a payload twice: into its chunks, then into the result; a
+ * whole document for a newcomer is megabytes).
  */
 function withPayload(tags: number[], payload: Uint8Array): Uint8Array {
-	let length = payload.length;
-	const lengthBytes: number[] = [];
-	while (length > 0x7f) {
-		lengthBytes.push(0x80 | (length & 0x7f));
-		length = Math.floor(length / 128);
-	}
-	lengthBytes.push(length);
-	// Tags are protocol constants below 128: one byte each.
-	const head = tags.length + lengthBytes.length;
-	const frame = new Uint8Array(head + payload.length);
-	frame.set(tags, 0);
-	frame.set(lengthBytes, tags.length);
-	frame.set(payload, head);
+	const encoder = encoding.createEncoder();
+	for (const tag of tags) encoding.writeVarUint(encoder, tag);
+	encoding.writeVarUint(encoder, payload.length);
+	const head = encoding.toUint8Array(encoder);
+	const frame = new Uint8Array(head.length + payload.length);
+	frame.set(head, 0);
+	frame.set(payload, head.length);
 	return frame;
 }
 
