@@ -222,13 +222,14 @@ export function syncRoutes(deps: AppDeps) {
 					room = rooms.join({ boardId, section }, peer);
 					// Messages are read from ws itself: Hono's onMessage would wrap each one in a
 					// MessageEvent around a copy of its bytes, and this is the hot path of a busy room.
+					// Binary messages come as one Buffer (ws's default binaryType, never changed here).
 					raw.on('message', (data: RawData, isBinary: boolean) => {
 						if (!room || !connection) return;
 						if (!isBinary) {
 							raw.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
 							return;
 						}
-						room.receive(connection.peer, asBytes(data));
+						room.receive(connection.peer, data as Buffer);
 					});
 					log.debug('socket open', { board: boardId, section, peer: peer.id, role: access.role });
 				},
@@ -243,10 +244,4 @@ export function syncRoutes(deps: AppDeps) {
 		});
 		return handler(c, next);
 	});
-}
-
-/** ws hands binary messages over as one Buffer (the default binaryType); the rest for safety. */
-function asBytes(data: RawData): Uint8Array {
-	if (Array.isArray(data)) return Buffer.concat(data);
-	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
