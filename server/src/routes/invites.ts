@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CloseCode } from '@debrief/sync';
+import type { Context } from 'hono';
 import { clientAddress, requireBoardRole, startSession, tooMany } from '../auth/http.ts';
 import { inviteExpiry, inviteStatus } from '../auth/invites.ts';
 import { Action, roleAfterJoining } from '../auth/policy.ts';
@@ -139,8 +140,14 @@ const accept = createRoute({
 export function inviteRoutes(deps: AppDeps) {
 	const { db } = deps.database;
 	const limits = createInviteLimits();
-	/** The invite a token opens, or the answer refusing it: 404 unknown, 410 expired/revoked. */
-	const open = async (token: string, address: string) => {
+	/**
+	 * The invite a token opens, or why not: `limited` when the caller's address has guessed too
+	 * many unknown links, else a refusal (404 unknown, 410 expired or revoked).
+	 */
+	const open = async (c: Context, token: string) => {
+		const address = clientAddress(c);
+		const probes = limits.probes.check(address);
+		if (!probes.ok) return { limited: probes };
 		const invite = await findInviteByHash(db, hashToken(token));
 		if (!invite) {
 			limits.probes.fail(address); // guessing links counts against the address
@@ -154,19 +161,15 @@ export function inviteRoutes(deps: AppDeps) {
 	};
 	return apiRouter()
 		.openapi(preview, async (c) => {
-			const address = clientAddress(c);
-			const probes = limits.probes.check(address);
-			if (!probes.ok) return tooMany(c, [probes]);
-			const found = await open(c.req.valid('param').token, address);
+			const found = await open(c, c.req.valid('param').token);
+			if (found.limited) return tooMany(c, [found.limited]);
 			if (found.refusal) return c.json({ error: found.refusal.error }, found.refusal.status);
 			const { invite, board } = found;
 			return c.json({ board, role: invite.role, expiresAt: invite.expiresAt.toISOString() }, 200);
 		})
 		.openapi(accept, async (c) => {
-			const address = clientAddress(c);
-			const probes = limits.probes.check(address);
-			if (!probes.ok) return tooMany(c, [probes]);
-			const found = await open(c.req.valid('param').token, address);
+			const found = await open(c, c.req.valid('param').token);
+			if (found.limited) return tooMany(c, [found.limited]);
 			if (found.refusal) return c.json({ error: found.refusal.error }, found.refusal.status);
 			const { invite, board } = found;
 			const decide = (existing: typeof invite.role | null) =>
