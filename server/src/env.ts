@@ -20,8 +20,10 @@ export interface Env {
 	roomIdleMs: number;
 	/** Send buffer bound per socket before a slow reader is dropped. */
 	maxBufferedBytes: number;
-	/** Fan-out tick per room: changes within it reach each reader as one frame (0: at once). */
-	/** `'turn'`: gather what one event-loop turn brought; a number: a timer tick in ms (0: none). */
+	/**
+	 * Fan-out per room: changes gathered reach each reader as one frame. `'turn'`: what one
+	 * event-loop turn brought; a number: a timer tick in ms (0: every change at once).
+	 */
 	fanoutTick: 'turn' | number;
 	/** How often open sockets are checked for an ended session. */
 	sessionSweepMs: number;

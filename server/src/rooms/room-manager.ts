@@ -293,7 +293,7 @@ export class RoomManager {
 					entry.room.destroy();
 					await this.#options.fanout?.unsubscribe(entry.key).catch(() => undefined);
 					this.#unloading.delete(id);
-					if (this.#rooms.size === 0 && this.#unloading.size === 0) this.#reclaimWhenIdle();
+					if (this.#idle) this.#reclaimWhenIdle();
 				}
 			})();
 			this.#unloading.set(id, done);
@@ -308,15 +308,20 @@ export class RoomManager {
 	 * schedule. Only when nothing is open: with people in a room, V8 decides (a full collection
 	 * pauses the event loop for tens of milliseconds).
 	 */
+	/** No room in memory and none being stored. */
+	get #idle(): boolean {
+		return this.#rooms.size === 0 && this.#unloading.size === 0;
+	}
+
 	#reclaimWhenIdle(): void {
 		if (this.#reclaimTimer) clearTimeout(this.#reclaimTimer);
 		this.#reclaimTimer = setTimeout(() => {
 			this.#reclaimTimer = null;
-			if (this.#rooms.size > 0 || this.#unloading.size > 0) return;
-			const before = process.memoryUsage().rss;
+			if (!this.#idle) return;
+			const before = process.memoryUsage.rss();
 			if (!collectGarbage()) return;
 			this.#options.log.debug('memory reclaimed after the last room unloaded', {
-				rssMiB: Math.round((before - process.memoryUsage().rss) / 2 ** 20)
+				rssMiB: Math.round((before - process.memoryUsage.rss()) / 2 ** 20)
 			});
 		}, this.#options.reclaimAfterMs ?? 500);
 		this.#reclaimTimer.unref?.();
