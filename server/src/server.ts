@@ -45,7 +45,7 @@ export async function startServer(
 		options.database ??
 		(await openDatabase({ url: env.databaseUrl ?? undefined, dataDir: env.dataDir }));
 	const metrics = new Metrics();
-	const storage = createDocStorage(database.db);
+	const storage = createDocStorage(database);
 	const redis = env.redisUrl ? await createRedisFanout(env.redisUrl, log) : undefined;
 	const fanout = redis && options.wrapFanout ? options.wrapFanout(redis) : redis;
 	const sockets = new SocketRegistry();

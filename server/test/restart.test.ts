@@ -39,7 +39,7 @@ describe('graceful restart', () => {
 
 		// Before anyone can re-send anything: the database already holds all 30.
 		const database = await openDatabase({ dataDir: dir });
-		const stored = await createDocStorage(database.db).load({
+		const stored = await createDocStorage(database).load({
 			boardId: board.boardId,
 			section: 'timeline'
 		});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readByteaArray } from './binary-rows.ts';
 import { openDatabase } from './client.ts';
 import type { Database } from './client.ts';
 import { boards, docStates, users } from './schema.ts';
@@ -69,6 +70,34 @@ describe.each(backends)('schema on $name', ({ options }) => {
 		const [row] = await database.db.select().from(docStates).where(eq(docStates.boardId, boardId));
 		expect(row?.state.constructor).toBe(Uint8Array);
 		expect(Array.from(row?.state ?? [])).toEqual(Array.from(bytes));
+	});
+
+	it('reads rows in binary: bytea as its bytes, NULL as null, bytea[] in order', async () => {
+		// Large enough to be stored out of line (TOAST) and to cross in several socket reads.
+		const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7919) % 251);
+		const encoded = Buffer.from(big).toString('base64');
+		const rows = await database.binaryRows(
+			`select decode('${encoded}', 'base64'), null::bytea, array['\\x0102'::bytea, null, ''::bytea, '\\xff'::bytea], '{}'::bytea[]` +
+				` union all select '\\x00'::bytea, '\\x'::bytea, null, array['\\x07'::bytea]`
+		);
+		expect(rows).toHaveLength(2);
+		const [first, second] = rows;
+		expect(first).toHaveLength(4);
+		expect(Buffer.from(first![0]!).equals(Buffer.from(big))).toBe(true);
+		expect(first![1]).toBeNull();
+		expect(readByteaArray(first![2]!).map((b) => Array.from(b))).toEqual([[1, 2], [], [255]]);
+		expect(readByteaArray(first![3]!)).toEqual([]);
+		expect(Array.from(second![0]!)).toEqual([0]);
+		expect(Array.from(second![1]!)).toEqual([]);
+		expect(second![2]).toBeNull();
+		expect(readByteaArray(second![3]!).map((b) => Array.from(b))).toEqual([[7]]);
+	});
+
+	it('reads no rows as an empty list, and reports a bad statement', async () => {
+		expect(await database.binaryRows('select 1 where false')).toEqual([]);
+		await expect(database.binaryRows('select * from no_such_table')).rejects.toThrow(
+			/no_such_table/
+		);
 	});
 
 	it('applies the defaults a new board relies on', async () => {

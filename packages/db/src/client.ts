@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import { parseBinaryCopy } from './binary-rows.ts';
+import type { BinaryRow } from './binary-rows.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 import type { PGliteThread } from './pglite-thread.ts';
@@ -19,6 +21,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
 	db: Db;
 	kind: 'pglite' | 'postgres';
+	/**
+	 * Runs a SELECT and returns its rows in Postgres's binary format (see binary-rows.ts): large
+	 * bytea values cross as their bytes, not as text. COPY takes no bind parameters, so `select`
+	 * carries its values inline: pass only values you have checked (ids, names), never input.
+	 */
+	binaryRows(select: string): Promise<BinaryRow[]>;
 	close(): Promise<void>;
 }
 
@@ -54,6 +62,11 @@ async function openPglite(dataDir: string): Promise<Database> {
 		return {
 			db,
 			kind: 'pglite',
+			// PGlite writes a server-side COPY to '/dev/blob' into a buffer it hands back.
+			binaryRows: async (select) =>
+				parseBinaryCopy(
+					await opened.copyOut(`copy (${select}) to '/dev/blob' with (format binary)`)
+				),
 			close: async () => {
 				await opened.close();
 				unlock();
@@ -70,7 +83,29 @@ async function openPostgres(url: string): Promise<Database> {
 	await migrateLocked(url);
 	const client = postgres(url, { onnotice: () => {} });
 	const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
-	return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+	return {
+		db,
+		kind: 'postgres',
+		binaryRows: async (select) =>
+			parseBinaryCopy(await copyOut(client, `copy (${select}) to stdout with (format binary)`)),
+		close: () => client.end({ timeout: 5 })
+	};
+}
+
+/** The whole output of a COPY ... TO STDOUT, in one buffer. */
+async function copyOut(client: postgres.Sql, copy: string): Promise<Uint8Array> {
+	const stream = await client.unsafe(copy).readable();
+	const chunks: Buffer[] = [];
+	let length = 0;
+	await new Promise<void>((resolve, reject) => {
+		stream.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			length += chunk.length;
+		});
+		stream.once('end', resolve);
+		stream.once('error', reject);
+	});
+	return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 }
 
 /**

@@ -1,3 +1,5 @@
+export { parseBinaryCopy, readByteaArray } from './binary-rows.ts';
+export type { BinaryRow } from './binary-rows.ts';
 export { openDatabase } from './client.ts';
 export type { Database, Db, OpenDatabaseOptions } from './client.ts';
 export {

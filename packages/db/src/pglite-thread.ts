@@ -28,6 +28,8 @@ type QueryOptions = { rowMode?: 'array' | 'object' };
 export interface PGliteThread {
 	query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results>;
 	exec(sql: string): Promise<Results[]>;
+	/** Runs a `COPY ... TO '/dev/blob'` and returns what it wrote (moved across, not copied). */
+	copyOut(sql: string): Promise<Uint8Array>;
 	transaction<T>(work: (tx: Pick<PGliteThread, 'query'>) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export async function startPGliteThread(dataDir: string): Promise<PGliteThread> 
 	const thread: PGliteThread = {
 		query: queryIn(),
 		exec: (sql) => call<Results[]>({ op: 'exec', sql }),
+		copyOut: async (sql) => new Uint8Array(await call<ArrayBuffer>({ op: 'copyOut', sql })),
 		async transaction(work) {
 			const tx = nextTx++;
 			await call({ op: 'begin', tx });

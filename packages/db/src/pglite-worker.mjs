@@ -35,7 +35,9 @@ function serializeError(error) {
 
 function reply(id, work) {
 	work.then(
-		(value) => port.postMessage({ id, ok: true, value }),
+		// An ArrayBuffer is moved to the caller's thread rather than copied.
+		(value) =>
+			port.postMessage({ id, ok: true, value }, value instanceof ArrayBuffer ? [value] : []),
 		(error) => port.postMessage({ id, ok: false, error: serializeError(error) })
 	);
 }
@@ -59,6 +61,14 @@ port.on('message', (message) => {
 			return reply(
 				id,
 				db.exec(message.sql).then((results) => results.map(plain))
+			);
+		case 'copyOut':
+			return reply(
+				id,
+				db.query(message.sql).then((result) => {
+					if (!result.blob) throw new Error('the COPY wrote nothing to /dev/blob');
+					return result.blob.arrayBuffer();
+				})
 			);
 		case 'begin': {
 			// Answered once the transaction holds PGlite (other statements wait inside PGlite); it

@@ -1,5 +1,6 @@
-import { boards } from '@debrief/db';
+import { boards, openDatabase } from '@debrief/db';
 import { inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { createBoard } from './boards.ts';
 import { describeDocStorageContract } from './doc-store.contract.ts';
 import { createDocStorage } from './doc-store.ts';
@@ -15,8 +16,8 @@ for (const backend of testDatabases()) {
 			// Fresh boards per key keep parallel runs on a shared Postgres out of each other's way.
 			const created: string[] = [];
 			return {
-				storage: createDocStorage(database.db),
-				other: createDocStorage((second ?? database).db),
+				storage: createDocStorage(database),
+				other: createDocStorage(second ?? database),
 				async newKey(section = 'timeline') {
 					const board = await createBoard(database.db, { title: 'contract' });
 					created.push(board.id);
@@ -33,3 +34,28 @@ for (const backend of testDatabases()) {
 		{ skip: !backend.enabled, openTimeout: OPEN_TIMEOUT }
 	);
 }
+
+describe('document keys', () => {
+	it(
+		'refuses to load a key that is not plain letters, digits, - and _ (it is inlined in COPY)',
+		async () => {
+			const database = await openDatabase({ dataDir: 'memory://' });
+			try {
+				const storage = createDocStorage(database);
+				const board = await createBoard(database.db, { title: 'keys' });
+				expect(await storage.load({ boardId: board.id, section: 'timeline' })).toEqual({
+					state: null,
+					updates: []
+				});
+				for (const section of ["x' or '1'='1", 'time line', '', 'a\\b']) {
+					await expect(storage.load({ boardId: board.id, section })).rejects.toThrow(
+						/not a document key/
+					);
+				}
+			} finally {
+				await database.close();
+			}
+		},
+		OPEN_TIMEOUT
+	);
+});
