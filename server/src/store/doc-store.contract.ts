@@ -63,6 +63,17 @@ export function describeDocStorageContract(
 			expect(await storage.logLength(key)).toBe(8);
 		});
 
+		it('keeps the order of a large append, and of rows that are empty or share their bytes', async () => {
+			const key = await newKey();
+			const source = new Editor();
+			const typed = source.type(6000);
+			const updates = [typed[0]!, new Uint8Array(0), typed[0]!, ...typed.slice(1)];
+			await storage.append(key, updates);
+			const stored = await storage.load(key);
+			expect(stored.updates.length).toBe(updates.length);
+			expect(stored.updates.map(bytes)).toEqual(updates.map(bytes));
+		});
+
 		it('stores nothing for an empty append', async () => {
 			const key = await newKey();
 			await storage.append(key, []);

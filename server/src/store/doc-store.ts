@@ -4,9 +4,6 @@ import type { DocKey, DocStorage, StoredDoc } from '@debrief/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 
-// Three parameters per row and Postgres allows 65535 per statement: stay well below.
-const ROWS_PER_INSERT = 5000;
-
 /** DocStorage over @debrief/db: a compacted state per document plus an append-only update log. */
 export function createDocStorage(database: Pick<Database, 'db' | 'binaryRows'>): DocStorage {
 	const { db } = database;
@@ -105,32 +102,34 @@ export function gatherAppends(
 		});
 }
 
+/**
+ * One INSERT for every row of every batch, its text fixed whatever the row count: the rows go in
+ * as three arrays (board, section, base64 update) and come out of `unnest` in order. drizzle's
+ * builder, fed rows, spent more time building the statement than the database took to run it
+ * (~14% of the server's busy time with 100 boards typing). Ids come from one sequence in
+ * `ordinality` order, so the log keeps the order we were given.
+ */
 async function appendMany(db: Db, batches: Batch[]): Promise<void> {
-	const rows = batches.flatMap(({ key, updates }) =>
-		updates.map((update) => ({
-			boardId: key.boardId,
-			section: key.section,
-			update: fromBase64(update)
-		}))
-	);
-	await insertRows(db, rows);
-}
-
-async function insertRows(
-	db: Db,
-	rows: Array<{ boardId: string; section: string; update: ReturnType<typeof fromBase64> }>
-): Promise<void> {
-	if (rows.length === 0) return;
-	// Ids come from one sequence in VALUES order, so the log keeps the order we were given.
-	if (rows.length <= ROWS_PER_INSERT) {
-		await db.insert(docUpdates).values(rows);
-		return;
-	}
-	await db.transaction(async (tx) => {
-		for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-			await tx.insert(docUpdates).values(rows.slice(i, i + ROWS_PER_INSERT));
+	const boardIds: string[] = [];
+	const sections: string[] = [];
+	const updates: string[] = [];
+	for (const { key, updates: list } of batches) {
+		for (const update of list) {
+			boardIds.push(key.boardId);
+			sections.push(key.section);
+			updates.push(
+				Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64')
+			);
 		}
-	});
+	}
+	if (updates.length === 0) return;
+	await db.execute(
+		sql`insert into ${docUpdates} (board_id, section, "update")
+			select board, section, decode(data, 'base64')
+			from unnest(${sql.param(boardIds)}::text[], ${sql.param(sections)}::text[], ${sql.param(updates)}::text[])
+				with ordinality as rows(board, section, data, n)
+			order by n`
+	);
 }
 
 /**
