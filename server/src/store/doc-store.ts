@@ -25,8 +25,9 @@ export function createDocStorage(database: Pick<Database, 'db' | 'binaryRows'>):
  */
 const asBase64 = (column: typeof docStates.state | typeof docUpdates.update) =>
 	sql<string>`encode(${column}, 'base64')`;
-const fromBase64 = (bytes: Uint8Array) =>
-	sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}, 'base64')`;
+const base64 = (bytes: Uint8Array): string =>
+	Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const fromBase64 = (bytes: Uint8Array) => sql`decode(${base64(bytes)}, 'base64')`;
 const toBytes = (text: string): Uint8Array => {
 	const buffer = Buffer.from(text, 'base64');
 	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -117,9 +118,7 @@ async function appendMany(db: Db, batches: Batch[]): Promise<void> {
 		for (const update of list) {
 			boardIds.push(key.boardId);
 			sections.push(key.section);
-			updates.push(
-				Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64')
-			);
+			updates.push(base64(update));
 		}
 	}
 	if (updates.length === 0) return;
