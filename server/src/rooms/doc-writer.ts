@@ -41,11 +41,6 @@ export class DocWriter {
 		this.#logLength = options.logLength;
 	}
 
-	/** Updates accepted and not yet stored. */
-	get pending(): number {
-		return this.#pending.length;
-	}
-
 	/** Whether the last write to storage failed (cleared by the next success). */
 	get failing(): boolean {
 		return this.#failures > 0;

@@ -310,17 +310,17 @@ export class RoomManager {
 		entry.idleTimer.unref?.();
 	}
 
+	/** No room in memory and none being stored. */
+	get #idle(): boolean {
+		return this.#rooms.size === 0 && this.#unloading.size === 0;
+	}
+
 	/**
 	 * The last room has unloaded: once nothing has loaded for a moment, collect garbage, so the
 	 * memory of the boards that left goes back to the system instead of waiting for V8's own
 	 * schedule. Only when nothing is open: with people in a room, V8 decides (a full collection
 	 * pauses the event loop for tens of milliseconds).
 	 */
-	/** No room in memory and none being stored. */
-	get #idle(): boolean {
-		return this.#rooms.size === 0 && this.#unloading.size === 0;
-	}
-
 	#reclaimWhenIdle(): void {
 		if (this.#reclaimTimer) clearTimeout(this.#reclaimTimer);
 		this.#reclaimTimer = setTimeout(() => {
