@@ -50,12 +50,21 @@ async function meetingRoom(
 	return { fay, pat, obe };
 }
 
+/** Every one of `pages` shows `text` as the meeting's current stage. */
+async function expectStage(
+	pages: Page[],
+	text: string,
+	options?: { timeout?: number }
+): Promise<void> {
+	for (const page of pages) {
+		await expect(page.getByTestId('current-stage')).toHaveText(text, options);
+	}
+}
+
 /** Starts the meeting from the facilitator's bar and waits until everyone is in the opening. */
 async function startMeeting({ fay, pat, obe }: Room): Promise<void> {
 	await fay.getByTestId('meeting-start').click();
-	for (const page of [fay, pat, obe]) {
-		await expect(page.getByTestId('current-stage')).toHaveText('Opening & ground rules');
-	}
+	await expectStage([fay, pat, obe], 'Opening & ground rules');
 }
 
 /** Minutes left on a page's stage timer (its data attribute, in ms). */
@@ -100,9 +109,7 @@ test.describe('the facilitator’s tools', () => {
 		const { fay, pat, obe } = room;
 		const everyone = [fay, pat, obe];
 
-		for (const page of everyone) {
-			await expect(page.getByTestId('current-stage')).toHaveText('Not started · 7 stages · 60 min');
-		}
+		await expectStage(everyone, 'Not started · 7 stages · 60 min');
 		// Only the facilitator has the editor.
 		for (const page of [pat, obe]) {
 			await expect(page.getByTestId('meeting-bar')).toBeVisible();
@@ -155,18 +162,11 @@ test.describe('the facilitator’s tools', () => {
 		await expect(editor).toBeHidden();
 
 		// Everyone sees the new agenda within a second.
-		for (const page of [pat, obe]) {
-			await expect(page.getByTestId('current-stage')).toHaveText(
-				'Not started · 7 stages · 65 min',
-				LIVE
-			);
-		}
+		await expectStage([pat, obe], 'Not started · 7 stages · 65 min', LIVE);
 
 		// Run it: the renamed opening, the timeline with its 15 minutes, then the moved stage.
 		await fay.getByTestId('meeting-start').click();
-		for (const page of everyone) {
-			await expect(page.getByTestId('current-stage')).toHaveText('Welcome & ground rules', LIVE);
-		}
+		await expectStage(everyone, 'Welcome & ground rules', LIVE);
 		await fay.getByTestId('stage-next').click();
 		for (const page of everyone) {
 			await expect(page.getByTestId('current-stage')).toHaveText('Timeline', LIVE);
@@ -203,9 +203,7 @@ test.describe('the facilitator’s tools', () => {
 		const room = await meetingRoom(browser, baseURL!, 'E2E: agenda template');
 		const { fay, pat, obe } = room;
 		const everyone = [fay, pat, obe];
-		for (const page of everyone) {
-			await expect(page.getByTestId('current-stage')).toHaveText('Not started · 7 stages · 60 min');
-		}
+		await expectStage(everyone, 'Not started · 7 stages · 60 min');
 
 		await fay.getByTestId('agenda-edit').click();
 		const editor = fay.getByTestId('agenda-editor');
@@ -222,9 +220,7 @@ test.describe('the facilitator’s tools', () => {
 		);
 		// Longer than "live": nobody, the facilitator's own bar included, has the template.
 		await fay.waitForTimeout(LIVE.timeout + 500);
-		for (const page of everyone) {
-			await expect(page.getByTestId('current-stage')).toHaveText('Not started · 7 stages · 60 min');
-		}
+		await expectStage(everyone, 'Not started · 7 stages · 60 min');
 
 		// Cancel drops it: the editor opens again on the agenda as it was.
 		await editor.getByRole('button', { name: 'Cancel' }).click();
@@ -238,12 +234,7 @@ test.describe('the facilitator’s tools', () => {
 		await short.click();
 		await editor.getByTestId('agenda-save').click();
 		await expect(editor).toBeHidden();
-		for (const page of everyone) {
-			await expect(page.getByTestId('current-stage')).toHaveText(
-				'Not started · 6 stages · 30 min',
-				LIVE
-			);
-		}
+		await expectStage(everyone, 'Not started · 6 stages · 30 min', LIVE);
 	});
 
 	test('hand-off: the participant gets the controls within a second and advances by keyboard; the old facilitator stays on as co-facilitator, and once made a participant loses the controls', async ({
@@ -287,9 +278,7 @@ test.describe('the facilitator’s tools', () => {
 		await pat.keyboard.press('Escape');
 		await expect(help).toBeHidden();
 		await pat.keyboard.press(']');
-		for (const page of [fay, pat, obe]) {
-			await expect(page.getByTestId('current-stage')).toHaveText('Timeline', LIVE);
-		}
+		await expectStage([fay, pat, obe], 'Timeline', LIVE);
 
 		// Pat's sockets reconnected with the new rights, and Pat is still seen on the board.
 		await expect(fay.getByTestId('presence-bar')).toContainText('3 here', { timeout: 3000 });
@@ -379,9 +368,7 @@ test.describe('the facilitator’s tools', () => {
 			'your role on this board does not allow that'
 		);
 		await expect(fay.getByTestId('facilitator-bar')).toHaveCount(0);
-		for (const page of [fay, pat, obe]) {
-			await expect(page.getByTestId('current-stage')).toHaveText('Opening & ground rules');
-		}
+		await expectStage([fay, pat, obe], 'Opening & ground rules');
 	});
 
 	test('ready check: participant and observer answer from their own screens, the facilitator’s tally follows live, moving on ends it', async ({
