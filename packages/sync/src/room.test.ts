@@ -328,18 +328,41 @@ describe('Room fan-out tick', () => {
 });
 
 describe('Room fan-out per event-loop turn', () => {
-	it('sends what one turn brought as one frame, right after that turn', async () => {
+	it("sends a turn's first change at once and the rest of that turn as one frame after it", async () => {
 		const { room } = createRoom([], { coalesce: 'turn' });
 		await room.ready;
 		const writer = new TestPeer(room, 'w').connect();
 		const reader = new TestPeer(room, 'r').connect();
-		const before = reader.received.length;
+		const updates = () => reader.received.filter((m) => m.type === 'update').length;
+		const before = updates();
 		for (let i = 0; i < 10; i++) writer.doc.getText('t').insert(0, `${i}`);
-		expect(reader.received.length).toBe(before);
+		// The first change did not wait for the turn to end.
+		expect(updates()).toBe(before + 1);
+		expect(text(reader)).toBe('0');
 		await new Promise((resolve) => setImmediate(resolve));
-		const frames = reader.received.slice(before).filter((m) => m.type === 'update');
-		expect(frames).toHaveLength(1);
+		expect(updates()).toBe(before + 2);
 		expect(text(reader)).toBe(text(writer));
+		// The next turn starts quiet again: its first change goes out at once.
+		writer.doc.getText('t').insert(0, 'x');
+		expect(updates()).toBe(before + 3);
+		expect(text(reader)).toBe(text(writer));
+	});
+
+	it("sends a turn's first presence change at once and gathers the rest", async () => {
+		const { room } = createRoom([], { coalesce: 'turn' });
+		await room.ready;
+		const a = new TestPeer(room, 'a').connect();
+		const b = new TestPeer(room, 'b').connect();
+		const c = new TestPeer(room, 'c').connect();
+		const presence = () => c.received.filter((m) => m.type === 'awareness').length;
+		const before = presence();
+		a.sendAwareness({ user: { name: 'Ada' } });
+		expect(presence()).toBe(before + 1);
+		b.sendAwareness({ user: { name: 'Bo' } });
+		a.sendAwareness({ user: { name: 'Ada L.' } });
+		expect(presence()).toBe(before + 1);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(presence()).toBe(before + 2);
 	});
 
 	it('sends nothing after the room is destroyed', async () => {

@@ -43,9 +43,10 @@ export interface RoomOptions {
 	refusalLimit?: number;
 	/**
 	 * How a room's changes and presence are gathered into frames. Frame fan-out, not Yjs, is the
-	 * cost on a busy room. `'turn'`: everything that arrived in one event-loop turn goes to each
-	 * reader as one frame, sent right after that turn (adds no wait; merges more the busier the
-	 * room). A number of ms: a timer tick of that length. `0` or absent: every change at once.
+	 * cost on a busy room. `'turn'`: the first change after a quiet moment goes out at once, and
+	 * whatever else arrives in that event-loop turn goes to each reader as one frame right after
+	 * it (adds no wait; merges more the busier the room). A number of ms: a timer tick of that
+	 * length. `0` or absent: every change at once.
 	 */
 	coalesce?: 'turn' | number;
 	/** Messages per second one socket may send on average (bursts up to 3 s worth). */
@@ -452,7 +453,7 @@ export class Room {
 		const source: UpdateSource =
 			origin === REMOTE_ORIGIN ? 'remote' : this.#peers.has(origin as Peer) ? 'peer' : 'server';
 		if (source !== 'remote') this.#options.onUpdate?.(update, source);
-		if (this.#coalescing) {
+		if (this.#coalescing && !this.#sendsNow()) {
 			this.#outgoing.updates.push(update);
 			this.#outgoing.origins.add(origin);
 			this.#scheduleTick();
@@ -477,6 +478,17 @@ export class Room {
 
 	get #coalescing(): boolean {
 		return this.#options.coalesce === 'turn' || (this.#options.coalesce ?? 0) > 0;
+	}
+
+	/**
+	 * Per turn, whether this change is the turn's first and so goes out now: waiting for the end
+	 * of the turn would only hold back the first, and in a room that is not busy every change is
+	 * the first. It opens the turn; what follows in it gathers for the tick.
+	 */
+	#sendsNow(): boolean {
+		if (this.#options.coalesce !== 'turn' || this.#tick) return false;
+		this.#scheduleTick();
+		return true;
 	}
 
 	#scheduleTick(): void {
@@ -525,7 +537,7 @@ export class Room {
 		}
 		// Echoed to the sender too: the stock client reconnects after 30 s without any message,
 		// and its own awareness renewals are what keep a quiet connection alive.
-		if (this.#coalescing) {
+		if (this.#coalescing && !this.#sendsNow()) {
 			for (const id of changed) this.#outgoing.awareness.add(id);
 			this.#scheduleTick();
 			return;
