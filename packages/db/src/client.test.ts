@@ -1,14 +1,37 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readByteaArray } from './binary-rows.ts';
-import { openDatabase } from './client.ts';
+import { inlinePlain, openDatabase } from './client.ts';
 import type { Database } from './client.ts';
 import { boards, docStates, users } from './schema.ts';
 
 const OPEN_TIMEOUT = 120_000;
+
+describe('inlinePlain', () => {
+	it('writes plain strings and string arrays in place of $n', () => {
+		expect(
+			inlinePlain('select $1::text[], $2, $10, $1', [
+				['a-b', 'c_d'],
+				'QUJD+/==',
+				...Array<string>(7).fill('x'),
+				'ten'
+			])
+		).toBe("select array['a-b','c_d']::text[], 'QUJD+/==', 'ten', array['a-b','c_d']");
+		expect(inlinePlain('select $1', [''])).toBe("select ''");
+	});
+
+	it('gives up on anything that could leave a quoted string, an empty array or a missing value', () => {
+		for (const value of ["it's", 'back\\slash', 'new\nline', 'semi;colon', 'sp ace', '$1']) {
+			expect(inlinePlain('select $1', [value])).toBeNull();
+			expect(inlinePlain('select $1', [['ok', value]])).toBeNull();
+		}
+		expect(inlinePlain('select $1::text[]', [[]])).toBeNull();
+		expect(inlinePlain('select $1, $2', ['a'])).toBeNull();
+	});
+});
 
 describe('openDatabase on a PGlite data directory', () => {
 	let dataDir = '';
@@ -98,6 +121,30 @@ describe.each(backends)('schema on $name', ({ options }) => {
 		await expect(database.binaryRows('select * from no_such_table')).rejects.toThrow(
 			/no_such_table/
 		);
+	});
+
+	it('runs a fixed statement with string and array values, written in or bound', async () => {
+		const ids = [`${boardId}-a`, `${boardId}-b`];
+		const insert = `insert into boards (id, title, severity)
+			select id, title, $3 from unnest($1::text[], $2::text[]) with ordinality as r(id, title, n)
+			order by n`;
+		// Plain values (PGlite writes them in) and one that is not (it goes as a bind value).
+		await database.run(insert, [ids, ['Plain_title', 'it\'s "quoted" \\ $1'], 'SEV2']);
+		await database.run(insert, [[`${boardId}-c`], ['c'], 'SEV3']);
+		const rows = await database.db
+			.select({ id: boards.id, title: boards.title, severity: boards.severity })
+			.from(boards)
+			.where(inArray(boards.id, [...ids, `${boardId}-c`]))
+			.orderBy(boards.id);
+		expect(rows).toEqual([
+			{ id: ids[0], title: 'Plain_title', severity: 'SEV2' },
+			{ id: ids[1], title: 'it\'s "quoted" \\ $1', severity: 'SEV2' },
+			{ id: `${boardId}-c`, title: 'c', severity: 'SEV3' }
+		]);
+		await expect(database.run('insert into no_such_table values ($1)', ['x'])).rejects.toThrow(
+			/no_such_table/
+		);
+		await database.db.delete(boards).where(inArray(boards.id, [...ids, `${boardId}-c`]));
 	});
 
 	it('applies the defaults a new board relies on', async () => {

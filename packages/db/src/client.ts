@@ -27,6 +27,13 @@ export interface Database {
 	 * carries its values inline: pass only values you have checked (ids, names), never input.
 	 */
 	binaryRows(select: string): Promise<BinaryRow[]>;
+	/**
+	 * Runs a statement whose text never changes, for hot paths (the update log), bypassing
+	 * drizzle. Postgres parses and plans it once per connection (a named prepared statement), then
+	 * only binds. PGlite sends it by the simple protocol with plain values written in (see
+	 * `inlinePlain`). Params are strings or non-empty string arrays; arrays become Postgres arrays.
+	 */
+	run(statement: string, params: Array<string | string[]>): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -67,6 +74,11 @@ async function openPglite(dataDir: string): Promise<Database> {
 				parseBinaryCopy(
 					await opened.copyOut(`copy (${select}) to '/dev/blob' with (format binary)`)
 				),
+			run: async (statement, params) => {
+				const inlined = inlinePlain(statement, params);
+				if (inlined === null) await opened.query(statement, params);
+				else await opened.exec(inlined);
+			},
 			close: async () => {
 				await opened.close();
 				unlock();
@@ -88,8 +100,42 @@ async function openPostgres(url: string): Promise<Database> {
 		kind: 'postgres',
 		binaryRows: async (select) =>
 			parseBinaryCopy(await copyOut(client, `copy (${select}) to stdout with (format binary)`)),
+		run: async (statement, params) => {
+			await client.unsafe(statement, params as postgres.ParameterOrJSON<never>[], {
+				prepare: true
+			});
+		},
 		close: () => client.end({ timeout: 5 })
 	};
+}
+
+const PLAIN = /^[A-Za-z0-9_+/=-]*$/;
+
+/**
+ * `statement` with its `$n` parameters written in as literals, or null when a value is not plain.
+ * In PGlite the extended protocol (parse, describe, bind, execute) costs ~1 ms of JavaScript a
+ * statement and the simple one ~0.4 ms: appending to the log ~40 times a second in a busy room,
+ * that is 4% of a core. Only values of letters, digits and `_ + / = -` are written in (ids,
+ * section names, base64): nothing that can end a quoted string.
+ */
+export function inlinePlain(statement: string, params: Array<string | string[]>): string | null {
+	const literals: string[] = [];
+	for (const value of params) {
+		if (typeof value === 'string') {
+			if (!PLAIN.test(value)) return null;
+			literals.push(`'${value}'`);
+		} else {
+			if (value.length === 0 || !value.every((item) => PLAIN.test(item))) return null;
+			literals.push(`array['${value.join("','")}']`);
+		}
+	}
+	let missing = false;
+	const text = statement.replace(/\$(\d+)(?!\d)/g, (_, n: string) => {
+		const literal = literals[Number(n) - 1];
+		if (literal === undefined) missing = true;
+		return literal ?? '';
+	});
+	return missing ? null : text;
 }
 
 /** The whole output of a COPY ... TO STDOUT, in one buffer. */
