@@ -116,7 +116,8 @@ const PLAIN = /^[A-Za-z0-9_+/=-]*$/;
  * In PGlite the extended protocol (parse, describe, bind, execute) costs ~1 ms of JavaScript a
  * statement and the simple one ~0.4 ms: appending to the log ~40 times a second in a busy room,
  * that is 4% of a core. Only values of letters, digits and `_ + / = -` are written in (ids,
- * section names, base64): nothing that can end a quoted string.
+ * section names, base64): nothing that can end a quoted string. Every `$n` in the text is taken
+ * for a parameter, so the statement must not hold a `$` of its own (in a string or a name).
  */
 export function inlinePlain(statement: string, params: Array<string | string[]>): string | null {
 	const literals: string[] = [];
