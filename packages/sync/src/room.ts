@@ -453,10 +453,9 @@ export class Room {
 		const source: UpdateSource =
 			origin === REMOTE_ORIGIN ? 'remote' : this.#peers.has(origin as Peer) ? 'peer' : 'server';
 		if (source !== 'remote') this.#options.onUpdate?.(update, source);
-		if (this.#coalescing && !this.#sendsNow()) {
+		if (this.#waitsForTick()) {
 			this.#outgoing.updates.push(update);
 			this.#outgoing.origins.add(origin);
-			this.#scheduleTick();
 			return;
 		}
 		this.#broadcastUpdate(update, origin);
@@ -481,14 +480,16 @@ export class Room {
 	}
 
 	/**
-	 * Per turn, whether this change is the turn's first and so goes out now: waiting for the end
-	 * of the turn would only hold back the first, and in a room that is not busy every change is
-	 * the first. It opens the turn; what follows in it gathers for the tick.
+	 * Whether a change or presence update waits for the fan-out tick instead of going out now;
+	 * with coalescing on, a tick is open after it. Per turn, the turn's first change goes out at
+	 * once: waiting for the end of the turn would only hold it back, and in a room that is not
+	 * busy every change is the first. What follows in that turn gathers for the tick.
 	 */
-	#sendsNow(): boolean {
-		if (this.#options.coalesce !== 'turn' || this.#tick) return false;
+	#waitsForTick(): boolean {
+		if (!this.#coalescing) return false;
+		const first = this.#options.coalesce === 'turn' && !this.#tick;
 		this.#scheduleTick();
-		return true;
+		return !first;
 	}
 
 	#scheduleTick(): void {
@@ -537,9 +538,8 @@ export class Room {
 		}
 		// Echoed to the sender too: the stock client reconnects after 30 s without any message,
 		// and its own awareness renewals are what keep a quiet connection alive.
-		if (this.#coalescing && !this.#sendsNow()) {
+		if (this.#waitsForTick()) {
 			for (const id of changed) this.#outgoing.awareness.add(id);
-			this.#scheduleTick();
 			return;
 		}
 		this.#broadcastAwareness(changed);
