@@ -31,7 +31,8 @@ export interface Database {
 	 * Runs a statement whose text never changes, for hot paths (the update log), bypassing
 	 * drizzle. Postgres parses and plans it once per connection (a named prepared statement), then
 	 * only binds. PGlite sends it by the simple protocol with plain values written in (see
-	 * `inlinePlain`). Params are strings or non-empty string arrays; arrays become Postgres arrays.
+	 * `inlinePlain`), and binds them when one is not plain. Params are strings or string arrays;
+	 * arrays become Postgres arrays.
 	 */
 	run(statement: string, params: Array<string | string[]>): Promise<void>;
 	close(): Promise<void>;
