@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startPGliteThread } from './pglite-thread.ts';
 
@@ -64,4 +65,28 @@ describe('PGlite on its own thread', () => {
 			await db.close();
 		}
 	});
+
+	// Linux only: elsewhere the thread keeps the process's priority.
+	it.runIf(existsSync('/proc/thread-self'))(
+		"runs statements at a lower priority than the server's own thread",
+		async () => {
+			const niceOf = (tid: string) => {
+				const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+				// Field 19 (nice); fields after the command name start after the last ')'.
+				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+			};
+			const own = niceOf(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]!);
+			const expected = Math.min(19, own + 10);
+			const withNice = () => readdirSync('/proc/self/task').filter((t) => niceOf(t) === expected);
+			const before = withNice().length;
+			const db = await startPGliteThread('memory://');
+			try {
+				await db.query('select 1');
+				expect(withNice().length).toBe(before + 1);
+				expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]!)).toBe(own);
+			} finally {
+				await db.close();
+			}
+		}
+	);
 });
