@@ -131,3 +131,100 @@ export function coreUsage(before: CoreTimes, after: CoreTimes, cores: number[]) 
 		? { busyPercent: (busy / total) * 100, stealPercent: (steal / total) * 100 }
 		: { busyPercent: NaN, stealPercent: NaN };
 }
+
+/**
+ * Waits until none of these processes has used more than one clock tick of CPU in `windowMs`
+ * (or `maxMs` passed). The servers share one core: a server that has just finished a run still
+ * unloads its rooms, stores them and collects garbage for a second or two, and that work must not
+ * land in the next server's run. Returns how long it waited and whether the processes went quiet.
+ */
+export async function waitQuiet(
+	pids: number[],
+	{ windowMs = 1000, maxMs = 20_000 }: { windowMs?: number; maxMs?: number } = {}
+): Promise<{ waitedMs: number; quiet: boolean }> {
+	const started = Date.now();
+	const cpu = () => pids.reduce((sum, pid) => sum + readProcess(pid).cpuSeconds, 0);
+	for (;;) {
+		const before = cpu();
+		await new Promise((resolve) => setTimeout(resolve, windowMs));
+		const quiet = cpu() - before <= 1 / TICKS_PER_SECOND + 1e-9;
+		const waitedMs = Date.now() - started;
+		if (quiet || waitedMs >= maxMs) return { waitedMs, quiet };
+	}
+}
+
+/** The process listening on a local TCP port (from `ss`), or null. */
+export function listenerPid(port: number): number | null {
+	try {
+		const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+		const pid = Number(/pid=(\d+)/.exec(out)?.[1]);
+		return Number.isInteger(pid) && pid > 0 ? pid : null;
+	} catch {
+		return null;
+	}
+}
+
+function affinity(pid: number): string | null {
+	try {
+		const out = execFileSync('taskset', ['-p', '-c', String(pid)], { encoding: 'utf8' });
+		return /list:\s*(\S+)/.exec(out)?.[1] ?? null;
+	} catch {
+		return null;
+	}
+}
+
+function childrenOf(pid: number): number[] {
+	const children: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+			if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) === pid) children.push(Number(entry));
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return children;
+}
+
+/**
+ * Moves a local service (Postgres, Redis) and the processes it has forked onto the client cores
+ * for the bench, as a database on a machine of its own would be: left alone, Linux wakes a
+ * Postgres backend on the core of the server that wrote to it, and it took up to 8% of the
+ * server's core in S2. New Postgres backends inherit the pin from the postmaster. Returns the
+ * pids moved and how to put them back, or null when it cannot (no such listener, not allowed).
+ */
+export function keepOffServerCores(
+	port: number,
+	list: string | null
+): { pid: number; moved: number; restore(): void } | null {
+	const pid = list ? listenerPid(port) : null;
+	if (!pid || !list) return null;
+	const before = new Map<number, string>();
+	for (const each of [pid, ...childrenOf(pid)]) {
+		const was = affinity(each);
+		if (!was) continue;
+		try {
+			execFileSync('taskset', ['-a', '-p', '-c', list, String(each)], { stdio: 'ignore' });
+			before.set(each, was);
+		} catch {
+			// not ours to move
+		}
+	}
+	if (!before.has(pid)) return null;
+	return {
+		pid,
+		moved: before.size,
+		restore() {
+			// Backends forked meanwhile got the pin from the postmaster and go back with it.
+			for (const each of new Set([...before.keys(), ...childrenOf(pid)])) {
+				const was = before.get(each) ?? before.get(pid)!;
+				try {
+					execFileSync('taskset', ['-a', '-p', '-c', was, String(each)], { stdio: 'ignore' });
+				} catch {
+					// exited
+				}
+			}
+		}
+	};
+}

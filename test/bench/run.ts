@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCapacity } from './capacity.ts';
 import { runChurn } from './churn.ts';
-import { runColdJoin } from './cold-join.ts';
+import { runColdJoin, waitUnloaded } from './cold-join.ts';
 import { readConfig } from './config.ts';
 import type { ScenarioKey, TargetId } from './config.ts';
 import { mergeFanout, runFanout, warmUp } from './fanout.ts';
@@ -18,7 +18,7 @@ import type { FanoutResult } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
 import { LoadPool } from './load-pool.ts';
 import { runPersistence } from './persistence.ts';
-import { pin, planCores, setBenchNice } from './process-stats.ts';
+import { keepOffServerCores, pin, planCores, setBenchNice, waitQuiet } from './process-stats.ts';
 import { machine, renderMarkdown } from './report.ts';
 import type { Report } from './report.ts';
 import { runScaleOut } from './scale-out.ts';
@@ -95,6 +95,9 @@ async function main() {
 	const load = { start: loadavg()[0]! };
 	const postgres = await findPostgres();
 	log(postgres.note);
+	const postgresMoved = postgres.url
+		? keepLocalServiceOff(postgres.url, 5432, cores.clients)
+		: null;
 	const report: Report = {
 		date: new Date().toISOString(),
 		command: commandLine(),
@@ -110,6 +113,7 @@ async function main() {
 		persistence: {},
 		notes: [
 			postgres.note,
+			...(postgresMoved ? [postgresMoved.note] : []),
 			niced
 				? `every process the bench starts runs at nice ${config.nice} (BENCH_NICE), so other work on a shared machine takes less of the measured cores`
 				: `could not set nice ${config.nice}: processes run at normal priority`
@@ -143,11 +147,12 @@ async function main() {
 		targets.clear();
 		if (config.scenarios.includes('S6')) {
 			await timed(report, 'S6', () =>
-				scaleOut(report, pool, postgres.url, cores.server, config.seconds)
+				scaleOut(report, pool, postgres.url, cores.server, cores.clients, config.seconds)
 			);
 		}
 	} finally {
 		for (const target of targets.values()) await target.stop().catch(() => {});
+		postgresMoved?.restore();
 		pool.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
@@ -190,6 +195,20 @@ async function timed<T>(report: Report, label: string, fn: () => Promise<T>): Pr
 	}
 }
 
+/**
+ * Before each server's turn: every server of ours has unloaded its rooms (idle after 1 s, then
+ * stored and compacted, then a garbage collection) and no server process has used the shared
+ * core for a second. Without this, the server that ran last did that work during the next one's
+ * run, and the next one's p99 carried it.
+ */
+async function settle(targets: Map<TargetId, Target>): Promise<void> {
+	for (const target of targets.values()) {
+		if (target.kind === 'debrief') await waitUnloaded(target, 20_000);
+	}
+	const { quiet, waitedMs } = await waitQuiet([...targets.values()].map((t) => t.pid));
+	if (!quiet) log(`  servers still busy after ${waitedMs} ms; going on`);
+}
+
 async function runScenarios(
 	report: Report,
 	pool: LoadPool,
@@ -199,7 +218,10 @@ async function runScenarios(
 	const { config } = report;
 	const has = (key: ScenarioKey) => config.scenarios.includes(key);
 	const each = (fn: (id: TargetId, target: Target) => Promise<void>) => async () => {
-		for (const [id, target] of targets) await fn(id, target);
+		for (const [id, target] of targets) {
+			await settle(targets);
+			await fn(id, target);
+		}
 	};
 	for (const key of ['S1', 'S2', 'S2p', 'S3'] as const) {
 		if (!has(key)) continue;
@@ -294,6 +316,7 @@ async function scaleOut(
 	pool: LoadPool,
 	databaseUrl: string | null,
 	cpus: string | null,
+	clientCpus: string | null,
 	seconds: number
 ) {
 	if (!databaseUrl) {
@@ -307,6 +330,8 @@ async function scaleOut(
 	}
 	report.notes.push(redis.note);
 	log(`S6 scale-out: two instances, ${redis.note}`);
+	const redisMoved = keepLocalServiceOff(redis.url, 6379, cpus === null ? null : clientCpus);
+	if (redisMoved) report.notes.push(redisMoved.note);
 	try {
 		report.scaleOut = await runScaleOut(pool, { databaseUrl, redisUrl: redis.url }, cpus, {
 			...FANOUT.S1.plan,
@@ -316,8 +341,33 @@ async function scaleOut(
 			`  cross-instance p99 ${report.scaleOut.split.crossInstanceLatencyMs?.p99 ?? 'n/a'} ms vs single ${report.scaleOut.single.latencyMs.p99} ms`
 		);
 	} finally {
+		redisMoved?.restore();
 		await redis.stop();
 	}
+}
+
+/**
+ * A service on this machine (Postgres, Redis) moved to the load clients' cores for the run, where
+ * a service on a machine of its own would not take the server's core; put back at the end.
+ */
+function keepLocalServiceOff(
+	url: string,
+	defaultPort: number,
+	clientCpus: string | null
+): { note: string; restore(): void } | null {
+	const { hostname, port, protocol } = new URL(url);
+	if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) return null;
+	const name = protocol.startsWith('redis') ? 'Redis' : 'Postgres';
+	const moved = keepOffServerCores(Number(port || defaultPort), clientCpus);
+	if (!moved) {
+		log(`${name} could not be moved off the server core: it shares it with the server`);
+		return null;
+	}
+	log(`${name} (pid ${moved.pid}, ${moved.moved} processes) on the client cores for the run`);
+	return {
+		note: `${name} (pid ${moved.pid} and its ${moved.moved - 1} child processes) ran on the client cores (${clientCpus}), as on a machine of its own: not on the servers' core`,
+		restore: () => moved.restore()
+	};
 }
 
 try {
