@@ -44,7 +44,7 @@ function list<T extends string>(raw: string | undefined, all: readonly T[], name
 
 /**
  * Knobs (environment): BENCH_QUICK=1 for a run of a few minutes; BENCH_SECONDS per fan-out run;
- * BENCH_REPEATS runs of each fan-out scenario per server, pooled (default 3, quick 1);
+ * BENCH_REPEATS runs of each fan-out scenario per server, pooled (default 5, quick 1);
  * BENCH_ONLY=S1,S4 to pick scenarios; BENCH_TARGETS=reference,pglite to pick servers;
  * BENCH_CHURN_TARGETS the servers of the churn run (default reference,postgres);
  * BENCH_CLIENT_PROCS load processes (default 1: this machine has one core for them); BENCH_NICE
@@ -54,7 +54,7 @@ export function readConfig(env: Source = process.env): BenchConfig {
 	const quick = env.BENCH_QUICK === '1';
 	const seconds = Number(env.BENCH_SECONDS ?? (quick ? 4 : 10));
 	if (!(seconds > 0)) throw new Error('BENCH_SECONDS must be a positive number');
-	const repeats = Number(env.BENCH_REPEATS ?? (quick ? 1 : 3));
+	const repeats = Number(env.BENCH_REPEATS ?? (quick ? 1 : 5));
 	if (!Number.isInteger(repeats) || repeats < 1)
 		throw new Error('BENCH_REPEATS must be a whole number of at least 1');
 	const processes = Number(env.BENCH_CLIENT_PROCS ?? 1);
