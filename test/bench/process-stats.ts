@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { availableParallelism, setPriority } from 'node:os';
+import { availableParallelism, getPriority, setPriority } from 'node:os';
 
 const TICKS_PER_SECOND = 100;
 
@@ -66,7 +66,13 @@ export function setBenchNice(nice: number): boolean {
 function renice(pid: number, nice: number): boolean {
 	try {
 		// Per thread: on Linux a nice value belongs to a thread, and a process's threads are tasks.
-		for (const tid of readdirSync(`/proc/${pid}/task`)) setPriority(Number(tid), nice);
+		// A thread that runs nicer than the main one on purpose (our PGlite thread) stays as much
+		// nicer.
+		const main = getPriority(pid);
+		for (const tid of readdirSync(`/proc/${pid}/task`)) {
+			const offset = getPriority(Number(tid)) - main;
+			setPriority(Number(tid), Math.max(-20, Math.min(19, nice + offset)));
+		}
 		return true;
 	} catch {
 		return false;

@@ -364,9 +364,22 @@ function keepLocalServiceOff(
 		return null;
 	}
 	log(`${name} (pid ${moved.pid}, ${moved.moved} processes) on the client cores for the run`);
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+		moved.restore();
+	};
+	// Stopped half-way (Ctrl-C), the bench still puts the service back where it was.
+	const interrupted = (signal: NodeJS.Signals) => {
+		restore();
+		process.kill(process.pid, signal);
+	};
+	process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
 	return {
 		note: `${name} (pid ${moved.pid} and its ${moved.moved - 1} child processes) ran on the client cores (${clientCpus}), as on a machine of its own: not on the servers' core`,
-		restore: () => moved.restore()
+		restore
 	};
 }
 
