@@ -303,7 +303,7 @@ async function churn(report: Report, pool: LoadPool, started: TargetId[], servic
 			log(
 				`churn on a fresh ${target.name}: warm-up + ${churnRounds} rounds of ${churnBoards} boards`
 			);
-			await warmUp(pool, target);
+			await warmUp(pool, target, { long: false });
 			report.churn[id] = await runChurn(pool, target, churnRounds, churnBoards, log);
 		} finally {
 			await target.stop();

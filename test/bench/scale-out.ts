@@ -36,7 +36,7 @@ export async function runScaleOut(
 	let b: Target | null = null;
 	try {
 		b = await startDebrief('debrief B (Postgres + Redis)', serverEnv, cpus, a.token);
-		await warmUp(pool, a, [a.url, b.url]);
+		await warmUp(pool, a, { instances: [a.url, b.url] });
 		const single = await runFanout(pool, a, plan);
 		const split = await runFanout(pool, a, {
 			...plan,
