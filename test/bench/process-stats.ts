@@ -85,7 +85,11 @@ function renice(pid: number, nice: number): boolean {
  */
 export function pin(pid: number, list: string | null): boolean {
 	if (benchNice !== 0) renice(pid, benchNice);
-	if (!list) return false;
+	return list !== null && setAffinity(pid, list);
+}
+
+/** Moves every thread of a process to the cores in `list` (taskset syntax). False if it failed. */
+function setAffinity(pid: number, list: string): boolean {
 	try {
 		execFileSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
 		return true;
@@ -209,13 +213,7 @@ export function keepOffServerCores(
 	const before = new Map<number, string>();
 	for (const each of [pid, ...childrenOf(pid)]) {
 		const was = affinity(each);
-		if (!was) continue;
-		try {
-			execFileSync('taskset', ['-a', '-p', '-c', list, String(each)], { stdio: 'ignore' });
-			before.set(each, was);
-		} catch {
-			// not ours to move
-		}
+		if (was && setAffinity(each, list)) before.set(each, was);
 	}
 	if (!before.has(pid)) return null;
 	return {
@@ -223,13 +221,9 @@ export function keepOffServerCores(
 		moved: before.size,
 		restore() {
 			// Backends forked meanwhile got the pin from the postmaster and go back with it.
+			// One that exited meanwhile fails quietly.
 			for (const each of new Set([...before.keys(), ...childrenOf(pid)])) {
-				const was = before.get(each) ?? before.get(pid)!;
-				try {
-					execFileSync('taskset', ['-a', '-p', '-c', was, String(each)], { stdio: 'ignore' });
-				} catch {
-					// exited
-				}
+				setAffinity(each, before.get(each) ?? before.get(pid)!);
 			}
 		}
 	};
