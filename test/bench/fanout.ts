@@ -336,9 +336,20 @@ export async function warmUp(
 	{ instances, long = true }: { instances?: string[]; long?: boolean } = {}
 ) {
 	const where = instances ? { instances } : {};
-	await runFanout(pool, target, { ...WARM_UP_S1, ...where });
-	if (long) await runFanout(pool, target, { ...WARM_UP_S2, ...where });
+	await runFanout(pool, target, { ...S1_PLAN, seconds: 3, ...where });
+	if (long) await runFanout(pool, target, { ...S2_PLAN, seconds: 10, ...where });
 }
 
-const WARM_UP_S1 = { rooms: 1, writersPerRoom: 10, readersPerRoom: 40, rate: 5, seconds: 3 };
-const WARM_UP_S2 = { rooms: 1, writersPerRoom: 50, readersPerRoom: 150, rate: 2, seconds: 10 };
+/** S1's and S2's load (see the scenarios in run.ts); the warm-up runs them too. */
+export const S1_PLAN: Omit<FanoutPlan, 'seconds'> = {
+	rooms: 1,
+	writersPerRoom: 10,
+	readersPerRoom: 40,
+	rate: 5
+};
+export const S2_PLAN: Omit<FanoutPlan, 'seconds'> = {
+	rooms: 1,
+	writersPerRoom: 50,
+	readersPerRoom: 150,
+	rate: 2
+};

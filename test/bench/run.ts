@@ -13,7 +13,7 @@ import { runChurn } from './churn.ts';
 import { runColdJoin, waitUnloaded } from './cold-join.ts';
 import { readConfig } from './config.ts';
 import type { ScenarioKey, TargetId } from './config.ts';
-import { mergeFanout, runFanout, warmUp } from './fanout.ts';
+import { S1_PLAN, S2_PLAN, mergeFanout, runFanout, warmUp } from './fanout.ts';
 import type { FanoutResult } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
 import { LoadPool } from './load-pool.ts';
@@ -32,11 +32,11 @@ const FANOUT: Record<
 > = {
 	S1: {
 		title: 'S1: 1 section, 10 writers + 40 readers, 5 updates/s each',
-		plan: { rooms: 1, writersPerRoom: 10, readersPerRoom: 40, rate: 5 }
+		plan: S1_PLAN
 	},
 	S2: {
 		title: 'S2: 1 section, 50 writers + 150 readers, 2 updates/s each',
-		plan: { rooms: 1, writersPerRoom: 50, readersPerRoom: 150, rate: 2 }
+		plan: S2_PLAN
 	},
 	S2p: {
 		title: 'S2 + presence: as S2, everyone renews presence 1/s, writers type into one shared text',
@@ -330,7 +330,7 @@ async function scaleOut(
 	}
 	report.notes.push(redis.note);
 	log(`S6 scale-out: two instances, ${redis.note}`);
-	const redisMoved = keepLocalServiceOff(redis.url, 6379, cpus === null ? null : clientCpus);
+	const redisMoved = keepLocalServiceOff(redis.url, 6379, clientCpus);
 	if (redisMoved) report.notes.push(redisMoved.note);
 	try {
 		report.scaleOut = await runScaleOut(pool, { databaseUrl, redisUrl: redis.url }, cpus, {
