@@ -75,7 +75,8 @@ describe('PGlite on its own thread', () => {
 				// Field 19 (nice); fields after the command name start after the last ')'.
 				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 			};
-			const own = niceOf(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]!);
+			const ownTid = readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]!;
+			const own = niceOf(ownTid);
 			const expected = Math.min(19, own + 10);
 			const withNice = () => readdirSync('/proc/self/task').filter((t) => niceOf(t) === expected);
 			const before = withNice().length;
@@ -83,7 +84,7 @@ describe('PGlite on its own thread', () => {
 			try {
 				await db.query('select 1');
 				expect(withNice().length).toBe(before + 1);
-				expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]!)).toBe(own);
+				expect(niceOf(ownTid)).toBe(own);
 			} finally {
 				await db.close();
 			}
