@@ -48,6 +48,13 @@ const keyOf = (key: DocKey) => `${key.boardId}/${key.section}`;
 export class RoomManager {
 	#options: RoomManagerOptions;
 	#rooms = new Map<string, Entry>();
+	/**
+	 * The rooms in memory per board, so that a board's locks, its member's sockets and its meta
+	 * room's life touch that board's rooms only, not every room of the instance.
+	 */
+	#boards = new Map<string, Map<string, Entry>>();
+	/** Which entry holds a room (a socket leaving names its room). */
+	#entryOf = new Map<Room, Entry>();
 	/** Unloads in progress: a new room for the same document loads only after they finish. */
 	#unloading = new Map<string, Promise<void>>();
 	#counters;
@@ -154,11 +161,7 @@ export class RoomManager {
 
 	/** Rooms of a board currently in memory (to lock them, or close a member's sockets). */
 	roomsOf(boardId: string): Room[] {
-		const rooms: Room[] = [];
-		for (const entry of this.#rooms.values()) {
-			if (entry.key.boardId === boardId) rooms.push(entry.room);
-		}
-		return rooms;
+		return [...(this.#boards.get(boardId)?.values() ?? [])].map((entry) => entry.room);
 	}
 
 	join(key: DocKey, peer: Peer): Room {
@@ -171,9 +174,8 @@ export class RoomManager {
 
 	leave(room: Room, peer: Peer): void {
 		room.leave(peer);
-		for (const [id, entry] of this.#rooms) {
-			if (entry.room === room && room.peerCount === 0) this.#scheduleUnload(id, entry);
-		}
+		const entry = this.#entryOf.get(room);
+		if (entry && room.peerCount === 0) this.#scheduleUnload(keyOf(entry.key), entry);
 	}
 
 	/** Stores everything accepted so far, in every room. */
@@ -189,7 +191,7 @@ export class RoomManager {
 		for (const [id, entry] of this.#rooms) {
 			if (entry.idleTimer) clearTimeout(entry.idleTimer);
 			entry.room.destroy(code, reason);
-			this.#rooms.delete(id);
+			this.#remove(id, entry);
 		}
 		await Promise.all(this.#unloading.values());
 	}
@@ -245,7 +247,7 @@ export class RoomManager {
 		});
 		// Until the document has loaded, nothing is accepted, so this writer never sees an update.
 		const entry: Entry = { key, room, writer: this.#writer(key, log, 0, room), idleTimer: null };
-		this.#rooms.set(id, entry);
+		this.#add(id, entry);
 		if (key.section === SectionId.meta) {
 			// Locks live in the meta document. Whoever changed it (this instance's HTTP call, or
 			// another instance through Redis), the sections held here follow in the same tick.
@@ -255,7 +257,7 @@ export class RoomManager {
 		}
 		room.ready.catch((error: unknown) => {
 			log.error('could not load document', { error });
-			if (this.#rooms.get(id) === entry) this.#rooms.delete(id);
+			if (this.#rooms.get(id) === entry) this.#remove(id, entry);
 			fanout?.unsubscribe(key).catch(() => undefined);
 		});
 		return entry;
@@ -288,12 +290,13 @@ export class RoomManager {
 			entry.idleTimer = null;
 			if (entry.room.peerCount > 0 || this.#rooms.get(id) !== entry) return;
 			// The meta room stays while any section of its board is here: it carries their locks.
+			// The last of them to unload starts this timer again (see #remove); no polling.
 			if (entry.key.section === SectionId.meta && this.#holdsSectionsOf(entry.key.boardId)) {
-				return this.#scheduleUnload(id, entry);
+				return;
 			}
 			// Still loading (a section may be waiting on this meta room): unload it later.
 			if (!entry.room.loaded) return this.#scheduleUnload(id, entry);
-			this.#rooms.delete(id);
+			this.#remove(id, entry);
 			const done = (async () => {
 				try {
 					await entry.writer.compact();
@@ -355,11 +358,40 @@ export class RoomManager {
 		}
 	}
 
-	#holdsSectionsOf(boardId: string): boolean {
-		for (const { key } of this.#rooms.values()) {
-			if (key.boardId === boardId && key.section !== SectionId.meta) return true;
+	#add(id: string, entry: Entry): void {
+		this.#rooms.set(id, entry);
+		this.#entryOf.set(entry.room, entry);
+		const board = this.#boards.get(entry.key.boardId);
+		if (board) board.set(id, entry);
+		else this.#boards.set(entry.key.boardId, new Map([[id, entry]]));
+	}
+
+	/**
+	 * Takes a room out of memory's index. When it was the board's last section, the board's meta
+	 * room (kept for their locks) starts its own idle time, unless someone has it open.
+	 */
+	#remove(id: string, entry: Entry): void {
+		if (this.#rooms.get(id) !== entry) return;
+		this.#rooms.delete(id);
+		this.#entryOf.delete(entry.room);
+		const { boardId, section } = entry.key;
+		const board = this.#boards.get(boardId);
+		board?.delete(id);
+		if (!board || board.size === 0) {
+			this.#boards.delete(boardId);
+			return;
 		}
-		return false;
+		if (section === SectionId.meta || this.#holdsSectionsOf(boardId)) return;
+		const metaId = keyOf({ boardId, section: SectionId.meta });
+		const meta = board.get(metaId);
+		if (meta && meta.room.peerCount === 0 && !meta.idleTimer) this.#scheduleUnload(metaId, meta);
+	}
+
+	#holdsSectionsOf(boardId: string): boolean {
+		const board = this.#boards.get(boardId);
+		if (!board) return false;
+		const metaHere = board.has(keyOf({ boardId, section: SectionId.meta }));
+		return board.size > (metaHere ? 1 : 0);
 	}
 
 	/** Sets every held section of a board locked or unlocked as its meta document says. */
@@ -367,10 +399,8 @@ export class RoomManager {
 		const meta = this.#rooms.get(keyOf({ boardId, section: SectionId.meta }));
 		if (!meta?.room.loaded) return;
 		const state = readMeta(meta.room.doc);
-		for (const { key, room } of this.#rooms.values()) {
-			if (key.boardId === boardId && key.section !== SectionId.meta) {
-				room.setLocked(isSectionLocked(state, key.section));
-			}
+		for (const { key, room } of this.#boards.get(boardId)?.values() ?? []) {
+			if (key.section !== SectionId.meta) room.setLocked(isSectionLocked(state, key.section));
 		}
 	}
 }
