@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from './reclaim.ts';
+import { collectGarbage, worthCollecting } from './reclaim.ts';
 
 describe('collectGarbage', () => {
 	it('really collects: an object nothing holds is gone afterwards', async () => {
@@ -11,5 +11,16 @@ describe('collectGarbage', () => {
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(collectGarbage()).toBe(true);
 		expect(ref!.deref()).toBeUndefined();
+	});
+});
+
+describe('worthCollecting', () => {
+	it('is worth it from the threshold past the baseline on, not below', () => {
+		const MiB = 2 ** 20;
+		expect(worthCollecting(30 * MiB, 28 * MiB, 64 * MiB)).toBe(false);
+		expect(worthCollecting(92 * MiB, 28 * MiB, 64 * MiB)).toBe(true);
+		expect(worthCollecting(91 * MiB, 28 * MiB, 64 * MiB)).toBe(false);
+		expect(worthCollecting(20 * MiB, 28 * MiB, 1)).toBe(false);
+		expect(worthCollecting(20 * MiB, 28 * MiB, 0)).toBe(true);
 	});
 });

@@ -43,7 +43,7 @@ const peer = (id: string): Peer => ({
 
 const IDLE_MS = 1000;
 
-function manager() {
+function manager(options: Partial<ConstructorParameters<typeof RoomManager>[0]> = {}) {
 	return new RoomManager({
 		storage: new MemoryStorage(),
 		log: createLogger('silent'),
@@ -52,7 +52,8 @@ function manager() {
 		compactAfter: 100,
 		idleMs: IDLE_MS,
 		maxBufferedBytes: 1 << 20,
-		reclaimAfterMs: 60_000
+		reclaimAfterMs: 60_000,
+		...options
 	});
 }
 
@@ -139,5 +140,48 @@ describe('RoomManager life cycle', () => {
 		expect(theirs.locked).toBe(false);
 		expect(rooms.roomsOf('b1').map((r) => r.section).sort()).toEqual(['meta', 'timeline']);
 		await rooms.closeAll(1001, 'test over');
+	});
+});
+
+describe('RoomManager after the last room leaves', () => {
+	/** A manager whose debug log is kept, with short idle times and `reclaimAboveBytes`. */
+	async function emptied(reclaimAboveBytes: number) {
+		const lines: string[] = [];
+		const rooms = manager({
+			log: createLogger('debug', {}, (line) => lines.push(line)),
+			idleMs: 20,
+			reclaimAfterMs: 20,
+			reclaimAboveBytes
+		});
+		// In a function of its own, so that nothing here holds the room once it has gone.
+		const visit = async () => {
+			const ana = peer('ana');
+			const room = rooms.join(timeline('b1'), ana);
+			await room.ready;
+			room.receive(ana, new Uint8Array([0, 0, 1, 0])); // sync step 1, empty state vector
+			rooms.leave(room, ana);
+			return new WeakRef(room.doc);
+		};
+		const doc = await visit();
+		const deadline = Date.now() + 5000;
+		while (rooms.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+		expect(rooms.size).toBe(0);
+		// Past the quiet time, with room to spare.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const reclaimed = lines.filter((line) => line.includes('memory reclaimed')).length;
+		await rooms.closeAll(1001, 'test over');
+		return { reclaimed, doc };
+	}
+
+	it('collects garbage once idle when enough heap is held past the last collection', async () => {
+		const { reclaimed, doc } = await emptied(0);
+		expect(reclaimed).toBe(1);
+		// The board that left holds nothing: its document is gone.
+		expect(doc.deref()).toBeUndefined();
+	});
+
+	it('leaves the heap (and compiled code) alone after a meeting that held little', async () => {
+		const { reclaimed } = await emptied(2 ** 40);
+		expect(reclaimed).toBe(0);
 	});
 });

@@ -6,7 +6,7 @@ import type { Metrics } from '../metrics.ts';
 import { DocWriter } from './doc-writer.ts';
 import type { Fanout, FanoutMessage } from './fanout.ts';
 import { compareState, describeState } from './heal.ts';
-import { collectGarbage } from './reclaim.ts';
+import { collectGarbage, worthCollecting } from './reclaim.ts';
 
 export interface RoomManagerOptions {
 	storage: DocStorage;
@@ -30,6 +30,11 @@ export interface RoomManagerOptions {
 	unhealthyLagMs?: number;
 	/** Quiet time after the last room unloads before garbage is collected (default 500 ms). */
 	reclaimAfterMs?: number;
+	/**
+	 * Heap held past the last collection's, once idle, that makes a collection worth it (default
+	 * 64 MiB, 0: always; see `worthCollecting`).
+	 */
+	reclaimAboveBytes?: number;
 }
 
 interface Entry {
@@ -67,6 +72,8 @@ export class RoomManager {
 	 * queues per write showed up in profiles.
 	 */
 	#pending = 0;
+	/** Heap in use after the last forced collection (at start: after loading the code). */
+	#heapBaseline = process.memoryUsage().heapUsed;
 
 	constructor(options: RoomManagerOptions) {
 		this.#options = options;
@@ -319,20 +326,25 @@ export class RoomManager {
 	}
 
 	/**
-	 * The last room has unloaded: once nothing has loaded for a moment, collect garbage, so the
-	 * memory of the boards that left goes back to the system instead of waiting for V8's own
-	 * schedule. Only when nothing is open: with people in a room, V8 decides (a full collection
-	 * pauses the event loop for tens of milliseconds).
+	 * The last room has unloaded: once nothing has loaded for a moment, and if the boards that left
+	 * left a lot behind (a burst of hundreds), collect garbage, so their memory goes back to the
+	 * system instead of waiting for V8's own schedule. Only when nothing is open: with people in a
+	 * room, V8 decides (a full collection pauses the event loop for tens of milliseconds).
 	 */
 	#reclaimWhenIdle(): void {
 		if (this.#reclaimTimer) clearTimeout(this.#reclaimTimer);
 		this.#reclaimTimer = setTimeout(() => {
 			this.#reclaimTimer = null;
 			if (!this.#idle) return;
-			const before = process.memoryUsage.rss();
+			const before = process.memoryUsage();
+			const above = this.#options.reclaimAboveBytes ?? 64 * 2 ** 20;
+			if (!worthCollecting(before.heapUsed, this.#heapBaseline, above)) return;
 			if (!collectGarbage()) return;
+			const after = process.memoryUsage();
+			this.#heapBaseline = after.heapUsed;
 			this.#options.log.debug('memory reclaimed after the last room unloaded', {
-				rssMiB: Math.round((before - process.memoryUsage.rss()) / 2 ** 20)
+				heapMiB: Math.round((before.heapUsed - after.heapUsed) / 2 ** 20),
+				rssMiB: Math.round((before.rss - after.rss) / 2 ** 20)
 			});
 		}, this.#options.reclaimAfterMs ?? 500);
 		this.#reclaimTimer.unref?.();
