@@ -290,6 +290,8 @@ export function scaleOutSection(report: Report): string[] {
 	return [
 		'## S6: two instances with Redis (Postgres log), S1 load',
 		'',
+		`${s6.single.runs} runs of each, interleaved (all on A, split, all on A, ...), pooled.`,
+		'',
 		'| clients | p50 ms | p99 ms | max ms | delivered / expected (whole run) | server CPU % (both) |',
 		'|---|---|---|---|---|---|',
 		row('all on instance A', s6.single),

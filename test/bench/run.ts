@@ -12,7 +12,7 @@ import { runCapacity } from './capacity.ts';
 import { runChurn } from './churn.ts';
 import { runColdJoin, waitUnloaded } from './cold-join.ts';
 import { readConfig } from './config.ts';
-import type { ScenarioKey, TargetId } from './config.ts';
+import type { BenchConfig, ScenarioKey, TargetId } from './config.ts';
 import { S1_PLAN, S2_PLAN, mergeFanout, runFanout, warmUp } from './fanout.ts';
 import type { FanoutResult } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
@@ -147,7 +147,7 @@ async function main() {
 		targets.clear();
 		if (config.scenarios.includes('S6')) {
 			await timed(report, 'S6', () =>
-				scaleOut(report, pool, postgres.url, cores.server, cores.clients, config.seconds)
+				scaleOut(report, pool, postgres.url, cores.server, cores.clients, config)
 			);
 		}
 	} finally {
@@ -317,7 +317,7 @@ async function scaleOut(
 	databaseUrl: string | null,
 	cpus: string | null,
 	clientCpus: string | null,
-	seconds: number
+	{ seconds, repeats }: Pick<BenchConfig, 'seconds' | 'repeats'>
 ) {
 	if (!databaseUrl) {
 		report.scaleOut = { skipped: 'needs Postgres (two instances cannot share PGlite)' };
@@ -333,10 +333,13 @@ async function scaleOut(
 	const redisMoved = keepLocalServiceOff(redis.url, 6379, clientCpus);
 	if (redisMoved) report.notes.push(redisMoved.note);
 	try {
-		report.scaleOut = await runScaleOut(pool, { databaseUrl, redisUrl: redis.url }, cpus, {
-			...FANOUT.S1.plan,
-			seconds
-		});
+		report.scaleOut = await runScaleOut(
+			pool,
+			{ databaseUrl, redisUrl: redis.url },
+			cpus,
+			{ ...FANOUT.S1.plan, seconds },
+			repeats
+		);
 		log(
 			`  cross-instance p99 ${report.scaleOut.split.crossInstanceLatencyMs?.p99 ?? 'n/a'} ms vs single ${report.scaleOut.single.latencyMs.p99} ms`
 		);

@@ -1,15 +1,17 @@
-import { runFanout, warmUp } from './fanout.ts';
+import { waitUnloaded } from './cold-join.ts';
+import { mergeFanout, runFanout, warmUp } from './fanout.ts';
 import type { FanoutPlan, FanoutResult } from './fanout.ts';
 import type { LoadPool } from './load-pool.ts';
+import { waitQuiet } from './process-stats.ts';
 import { startDebrief } from './servers.ts';
 import type { Target } from './servers.ts';
 import { round } from './stats.ts';
 
 export interface ScaleOutResult {
 	plan: FanoutPlan;
-	/** Everyone on instance A (same run, same database and Redis). */
+	/** Everyone on instance A (same run, same database and Redis); `runs` pooled. */
 	single: FanoutResult;
-	/** Clients alternate between A and B. */
+	/** Clients alternate between A and B; `runs` pooled, interleaved with the single runs. */
 	split: FanoutResult;
 	/** Cross-instance p99 / single-instance p99. */
 	crossVsSingleP99: number;
@@ -25,7 +27,8 @@ export async function runScaleOut(
 	pool: LoadPool,
 	env: { databaseUrl: string; redisUrl: string },
 	cpus: string | null,
-	plan: Omit<FanoutPlan, 'instances' | 'extraPids'>
+	plan: Omit<FanoutPlan, 'instances' | 'extraPids'>,
+	repeats = 1
 ): Promise<ScaleOutResult> {
 	const serverEnv = {
 		DATABASE_URL: env.databaseUrl,
@@ -37,12 +40,25 @@ export async function runScaleOut(
 	try {
 		b = await startDebrief('debrief B (Postgres + Redis)', serverEnv, cpus, a.token);
 		await warmUp(pool, a, { instances: [a.url, b.url] });
-		const single = await runFanout(pool, a, plan);
-		const split = await runFanout(pool, a, {
-			...plan,
-			instances: [a.url, b.url],
-			extraPids: [b.pid]
-		});
+		const servers = [a, b];
+		// As for S1–S3: each run starts once both instances have unloaded the last run's rooms and
+		// gone quiet, and the runs of one p99 are pooled (one 10 s run's p99 is a few samples).
+		const settle = async () => {
+			for (const server of servers) await waitUnloaded(server, 20_000);
+			await waitQuiet(servers.map((server) => server.pid));
+		};
+		const singles: FanoutResult[] = [];
+		const splits: FanoutResult[] = [];
+		for (let repeat = 0; repeat < repeats; repeat++) {
+			await settle();
+			singles.push(await runFanout(pool, a, plan));
+			await settle();
+			splits.push(
+				await runFanout(pool, a, { ...plan, instances: [a.url, b.url], extraPids: [b.pid] })
+			);
+		}
+		const single = mergeFanout(singles);
+		const split = mergeFanout(splits);
 		const crossP99 = split.crossInstanceLatencyMs?.p99 ?? NaN;
 		return {
 			plan,
