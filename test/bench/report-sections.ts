@@ -249,7 +249,7 @@ export function churnSection(report: Report): string[] {
 	const out = [
 		'## Churn: rounds of short-lived boards, server memory',
 		'',
-		'Each board gets one socket that writes, then a second that follows; both leave; RSS is read 1 s after the rooms have unloaded. The bench forces nothing; our server itself collects garbage 0.5 s after its last room unloads (`server/src/rooms/reclaim.ts`), the reference server never does. Round 0 is a warm-up (compiled code, pools, caches); “after vs start” compares with RSS after it.',
+		'Each board gets one socket that writes, then a second that follows; both leave; RSS is read 1 s after the rooms have unloaded. The bench forces nothing; our server itself collects garbage 0.5 s after its last room unloads when its heap holds 64 MiB or more past its last collection, as after a round of 1,000 boards (`server/src/rooms/reclaim.ts`); the reference server never does. Round 0 is a warm-up (compiled code, pools, caches); “after vs start” compares with RSS after it.',
 		'',
 		'| server | round | boards | RSS before MiB | 1 socket/board | 2 sockets/board | after | after vs start | rooms left | create boards ms |',
 		'|---|---|---|---|---|---|---|---|---|---|'
