@@ -1,5 +1,5 @@
 import type { LoadPool } from './load-pool.ts';
-import { readProcess } from './process-stats.ts';
+import { readProcess, waitQuiet } from './process-stats.ts';
 import { socketUrl } from './servers.ts';
 import type { Target } from './servers.ts';
 import { round, summarize } from './stats.ts';
@@ -52,6 +52,19 @@ export async function waitUnloaded(
 		await sleep(250);
 	}
 	return false;
+}
+
+/**
+ * Before a server's turn: every server of ours has unloaded its rooms (idle after 1 s, then
+ * stored and compacted, maybe a garbage collection) and no server process has used the shared
+ * core for a second. Without this, the server that ran last did that work during the next one's
+ * run, and the next one's p99 carried it.
+ */
+export async function settle(targets: Target[]): Promise<{ quiet: boolean; waitedMs: number }> {
+	for (const target of targets) {
+		if (target.kind === 'debrief') await waitUnloaded(target, 20_000);
+	}
+	return waitQuiet(targets.map((t) => t.pid));
 }
 
 function figures(results: JoinResult[]): JoinFigures {

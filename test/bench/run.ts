@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCapacity } from './capacity.ts';
 import { runChurn } from './churn.ts';
-import { runColdJoin, waitUnloaded } from './cold-join.ts';
+import { runColdJoin, settle } from './cold-join.ts';
 import { readConfig } from './config.ts';
 import type { BenchConfig, ScenarioKey, TargetId } from './config.ts';
 import { S1_PLAN, S2_PLAN, mergeFanout, runFanout, warmUp } from './fanout.ts';
@@ -18,7 +18,7 @@ import type { FanoutResult } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
 import { LoadPool } from './load-pool.ts';
 import { runPersistence } from './persistence.ts';
-import { keepOffServerCores, pin, planCores, setBenchNice, waitQuiet } from './process-stats.ts';
+import { keepOffServerCores, pin, planCores, setBenchNice } from './process-stats.ts';
 import { machine, renderMarkdown } from './report.ts';
 import type { Report } from './report.ts';
 import { runScaleOut } from './scale-out.ts';
@@ -195,17 +195,9 @@ async function timed<T>(report: Report, label: string, fn: () => Promise<T>): Pr
 	}
 }
 
-/**
- * Before each server's turn: every server of ours has unloaded its rooms (idle after 1 s, then
- * stored and compacted, then a garbage collection) and no server process has used the shared
- * core for a second. Without this, the server that ran last did that work during the next one's
- * run, and the next one's p99 carried it.
- */
-async function settle(targets: Map<TargetId, Target>): Promise<void> {
-	for (const target of targets.values()) {
-		if (target.kind === 'debrief') await waitUnloaded(target, 20_000);
-	}
-	const { quiet, waitedMs } = await waitQuiet([...targets.values()].map((t) => t.pid));
+/** `settle`, saying so when the servers did not go quiet. */
+async function settleAll(targets: Map<TargetId, Target>): Promise<void> {
+	const { quiet, waitedMs } = await settle([...targets.values()]);
 	if (!quiet) log(`  servers still busy after ${waitedMs} ms; going on`);
 }
 
@@ -219,7 +211,7 @@ async function runScenarios(
 	const has = (key: ScenarioKey) => config.scenarios.includes(key);
 	const each = (fn: (id: TargetId, target: Target) => Promise<void>) => async () => {
 		for (const [id, target] of targets) {
-			await settle(targets);
+			await settleAll(targets);
 			await fn(id, target);
 		}
 	};

@@ -1,8 +1,7 @@
-import { waitUnloaded } from './cold-join.ts';
+import { settle } from './cold-join.ts';
 import { mergeFanout, runFanout, warmUp } from './fanout.ts';
 import type { FanoutPlan, FanoutResult } from './fanout.ts';
 import type { LoadPool } from './load-pool.ts';
-import { waitQuiet } from './process-stats.ts';
 import { startDebrief } from './servers.ts';
 import type { Target } from './servers.ts';
 import { round } from './stats.ts';
@@ -43,16 +42,12 @@ export async function runScaleOut(
 		const servers = [a, b];
 		// As for S1–S3: each run starts once both instances have unloaded the last run's rooms and
 		// gone quiet, and the runs of one p99 are pooled (one 10 s run's p99 is a few samples).
-		const settle = async () => {
-			for (const server of servers) await waitUnloaded(server, 20_000);
-			await waitQuiet(servers.map((server) => server.pid));
-		};
 		const singles: FanoutResult[] = [];
 		const splits: FanoutResult[] = [];
 		for (let repeat = 0; repeat < repeats; repeat++) {
-			await settle();
+			await settle(servers);
 			singles.push(await runFanout(pool, a, plan));
-			await settle();
+			await settle(servers);
 			splits.push(
 				await runFanout(pool, a, { ...plan, instances: [a.url, b.url], extraPids: [b.pid] })
 			);
