@@ -4,6 +4,7 @@ import type { DocKey, DocStorage, Peer, StoredDoc } from '@debrief/sync';
 import * as Y from 'yjs';
 import { createLogger } from '../log.ts';
 import { Metrics } from '../metrics.ts';
+import { eventually } from '../../test/helpers.ts';
 import { RoomManager } from './room-manager.ts';
 
 /** Storage in memory: what the manager loads, appends and compacts, per document. */
@@ -138,7 +139,12 @@ describe('RoomManager life cycle', () => {
 		});
 		expect(mine.locked).toBe(true);
 		expect(theirs.locked).toBe(false);
-		expect(rooms.roomsOf('b1').map((r) => r.section).sort()).toEqual(['meta', 'timeline']);
+		expect(
+			rooms
+				.roomsOf('b1')
+				.map((r) => r.section)
+				.sort()
+		).toEqual(['meta', 'timeline']);
 		await rooms.closeAll(1001, 'test over');
 	});
 });
@@ -163,8 +169,7 @@ describe('RoomManager after the last room leaves', () => {
 			return new WeakRef(room.doc);
 		};
 		const doc = await visit();
-		const deadline = Date.now() + 5000;
-		while (rooms.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+		await eventually(() => rooms.size === 0, 5000, 'the rooms to unload');
 		expect(rooms.size).toBe(0);
 		// Past the quiet time, with room to spare.
 		await new Promise((resolve) => setTimeout(resolve, 200));

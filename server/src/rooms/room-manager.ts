@@ -264,7 +264,7 @@ export class RoomManager {
 		}
 		room.ready.catch((error: unknown) => {
 			log.error('could not load document', { error });
-			if (this.#rooms.get(id) === entry) this.#remove(id, entry);
+			this.#remove(id, entry);
 			fanout?.unsubscribe(key).catch(() => undefined);
 		});
 		return entry;
@@ -379,8 +379,9 @@ export class RoomManager {
 	}
 
 	/**
-	 * Takes a room out of memory's index. When it was the board's last section, the board's meta
-	 * room (kept for their locks) starts its own idle time, unless someone has it open.
+	 * Takes a room out of memory's index (unless another room of the same document has taken its
+	 * place). When it was the board's last section, the board's meta room (kept for their locks)
+	 * starts its own idle time, unless someone has it open.
 	 */
 	#remove(id: string, entry: Entry): void {
 		if (this.#rooms.get(id) !== entry) return;
