@@ -1,9 +1,33 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The Node flags of the server's `start` script (`node <flags> --import tsx src/index.ts`), so a
+ * test or the bench runs the server as `pnpm start` does.
+ */
+export function startFlags(script: string): string[] {
+	const words = script.trim().split(/\s+/);
+	if (words[0] !== 'node') throw new Error(`the start script does not run node: ${script}`);
+	const flags: string[] = [];
+	for (const word of words.slice(1)) {
+		if (word === '--import' || !word.startsWith('--')) break;
+		flags.push(word);
+	}
+	return flags;
+}
+
+const START_FLAGS = startFlags(
+	(
+		JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+			scripts: { start: string };
+		}
+	).scripts.start
+);
 
 /** A free TCP port on loopback (asked of the OS, then released). */
 export function freePort(): Promise<number> {
@@ -39,7 +63,8 @@ export async function startChildServer(
 	// and a SIGKILL would then hit the wrapper and leave the real server running.
 	// DEBRIEF_CHILD_NODE_ARGS adds Node flags for profiling (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
 	const extra = (process.env.DEBRIEF_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-	const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/src/index.ts'], {
+	const args = [...START_FLAGS, ...extra, '--import', 'tsx', 'server/src/index.ts'];
+	const child = spawn(process.execPath, args, {
 		cwd: ROOT,
 		// The test's own DATABASE_URL / REDIS_URL are not inherited: each test says what it runs on.
 		env: { ...inherited(), PORT: String(listenPort), LOG_LEVEL: 'info', ...env },
