@@ -3,7 +3,7 @@ import { coreUsage, readCores, readProcess } from './process-stats.ts';
 import type { CoreTimes } from './process-stats.ts';
 import { socketUrl } from './servers.ts';
 import type { RoomRef, Target } from './servers.ts';
-import { concat, round, summarize } from './stats.ts';
+import { Histogram, concat, round, summarize } from './stats.ts';
 import type { Summary } from './stats.ts';
 import { now } from './sync-client.ts';
 import type { ClientSpec, WriteMode } from './sync-client.ts';
@@ -36,6 +36,13 @@ export interface FanoutResult {
 	duplicates: number;
 	/** Fan-out latency, send to receive, ms (same instance). */
 	latencyMs: Summary;
+	/** Each pooled run's own p99 (ms), in the order they ran: how far runs differ. */
+	p99PerRun?: number[];
+	/**
+	 * Ours only: where the ratio ours / reference of the pooled p99 lands when each server's runs
+	 * are drawn again with replacement (`ratioInterval`); null with fewer than 2 runs a side.
+	 */
+	p99RatioInterval?: { low: number; high: number; level: number } | null;
 	crossInstanceLatencyMs?: Summary;
 	presenceLatencyMs?: Summary;
 	connectMs: Summary;
@@ -236,6 +243,11 @@ interface Samples {
 	firstSync: Float64Array;
 }
 
+/** The latencies of each run, as histograms (for `ratioInterval`). */
+export function latencyHistograms(runs: FanoutResult[]): Histogram[] {
+	return runs.map((run) => Histogram.of(samplesOf.get(run)?.latency ?? []));
+}
+
 /** Each run's raw samples, for pooling repeated runs (kept out of the JSON report). */
 const samplesOf = new WeakMap<FanoutResult, Samples>();
 
@@ -267,6 +279,7 @@ export function mergeFanout(results: FanoutResult[]): FanoutResult {
 		lost: sum((r) => r.lost),
 		duplicates: sum((r) => r.duplicates),
 		latencyMs: summarize(pooled((s) => s.latency)),
+		p99PerRun: results.map((r) => r.latencyMs.p99),
 		...(cross.length > 0 ? { crossInstanceLatencyMs: summarize(cross) } : {}),
 		...(presence.length > 0 ? { presenceLatencyMs: summarize(presence) } : {}),
 		connectMs: summarize(pooled((s) => s.connect)),

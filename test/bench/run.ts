@@ -13,12 +13,13 @@ import { runChurn } from './churn.ts';
 import { runColdJoin, settle } from './cold-join.ts';
 import { readConfig } from './config.ts';
 import type { BenchConfig, ScenarioKey, TargetId } from './config.ts';
-import { S1_PLAN, S2_PLAN, mergeFanout, runFanout, warmUp } from './fanout.ts';
+import { S1_PLAN, S2_PLAN, latencyHistograms, mergeFanout, runFanout, warmUp } from './fanout.ts';
 import type { FanoutResult } from './fanout.ts';
 import type { FanoutPlan } from './fanout.ts';
 import { LoadPool } from './load-pool.ts';
 import { runPersistence } from './persistence.ts';
 import { keepOffServerCores, pin, planCores, setBenchNice } from './process-stats.ts';
+import { ratioInterval } from './stats.ts';
 import { machine, renderMarkdown } from './report.ts';
 import type { Report } from './report.ts';
 import { runScaleOut } from './scale-out.ts';
@@ -236,6 +237,14 @@ async function runScenarios(
 			}
 		});
 		for (const [id, list] of runs) results[id] = mergeFanout(list);
+		const reference = runs.get('reference');
+		for (const [id, list] of runs) {
+			if (id === 'reference' || !reference) continue;
+			results[id]!.p99RatioInterval = ratioInterval(
+				latencyHistograms(list),
+				latencyHistograms(reference)
+			);
+		}
 	}
 	if (has('S4')) {
 		for (const entries of config.coldJoinEntries) {

@@ -65,3 +65,81 @@ export function concat(parts: Float64Array[]): Float64Array {
 	}
 	return out;
 }
+/** Counts of latencies in 0.01 ms buckets (the report's rounding), for fast pooled percentiles. */
+export class Histogram {
+	static readonly BUCKET_MS = 0.01;
+	readonly counts: Uint32Array;
+	total = 0;
+
+	constructor(maxMs = 1000) {
+		// The last bucket holds everything at or past maxMs.
+		this.counts = new Uint32Array(Math.ceil(maxMs / Histogram.BUCKET_MS) + 1);
+	}
+
+	static of(values: ArrayLike<number>, maxMs?: number): Histogram {
+		const histogram = new Histogram(maxMs);
+		for (let i = 0; i < values.length; i++) histogram.add(values[i]!);
+		return histogram;
+	}
+
+	add(value: number): void {
+		if (Number.isNaN(value)) return;
+		const last = this.counts.length - 1;
+		this.counts[Math.min(last, Math.max(0, Math.round(value / Histogram.BUCKET_MS)))]! += 1;
+		this.total += 1;
+	}
+}
+
+/** Nearest-rank percentile of the histograms taken together (NaN when they are empty). */
+export function pooledPercentile(histograms: Histogram[], p: number): number {
+	const total = histograms.reduce((n, h) => n + h.total, 0);
+	if (total === 0) return NaN;
+	const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
+	const length = histograms[0]!.counts.length;
+	let seen = 0;
+	for (let bucket = 0; bucket < length; bucket++) {
+		for (const h of histograms) seen += h.counts[bucket]!;
+		if (seen >= rank) return bucket * Histogram.BUCKET_MS;
+	}
+	return (length - 1) * Histogram.BUCKET_MS;
+}
+
+/** A small seeded generator (mulberry32), so a report's interval is the same for the same runs. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * How far the ratio of two pooled percentiles (ours / reference) moves when the runs behind each
+ * are drawn again with replacement: a run, not a delivery, is the unit, because the deliveries of
+ * one run share its stalls. The interval between the `(1 - level) / 2` and `(1 + level) / 2`
+ * quantiles of the resampled ratios. With a handful of runs per server it is a guide to how much
+ * of a difference is run-to-run noise, not a formal test.
+ */
+export function ratioInterval(
+	ours: Histogram[],
+	reference: Histogram[],
+	{ p = 99, level = 0.9, resamples = 2000, seed = 1 } = {}
+): { low: number; high: number; level: number } | null {
+	if (ours.length < 2 || reference.length < 2) return null;
+	const random = seededRandom(seed);
+	const draw = (runs: Histogram[]) =>
+		Array.from({ length: runs.length }, () => runs[Math.floor(random() * runs.length)]!);
+	const ratios: number[] = [];
+	for (let i = 0; i < resamples; i++) {
+		const q = pooledPercentile(draw(ours), p) / pooledPercentile(draw(reference), p);
+		if (Number.isFinite(q)) ratios.push(q);
+	}
+	if (ratios.length === 0) return null;
+	ratios.sort((a, b) => a - b);
+	const at = (quantile: number) =>
+		ratios[Math.min(ratios.length - 1, Math.max(0, Math.floor(quantile * ratios.length)))]!;
+	return { low: at((1 - level) / 2), high: at((1 + level) / 2), level };
+}
