@@ -20,7 +20,6 @@ describe('startFlags', () => {
 			readFileSync(new URL('../package.json', import.meta.url), 'utf8')
 		) as { scripts: { start: string } };
 		const flags = startFlags(scripts.start);
-		expect(flags).toContain('--max-semi-space-size=4');
 		// Node refuses a flag it does not know (exit 9), so a typo fails here, not in production.
 		expect(
 			execFileSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")']).toString()
