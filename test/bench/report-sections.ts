@@ -19,6 +19,9 @@ const SHORT: Record<TargetId, string> = {
 const fmt = (n: number | null | undefined) =>
 	n === undefined || n === null || Number.isNaN(n) ? '—' : String(n);
 const met = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? 'met' : 'not met');
+/** A p99 ratio's range over redrawn runs, as text (see `ratioInterval`). */
+const range = ({ low, high }: { low: number; high: number }) =>
+	`${low.toFixed(2)}–${high.toFixed(2)}`;
 const INTERVAL_NOTE =
 	'middle 90% of 2,000 redraws; a ratio whose range straddles 1.00 is within run-to-run noise';
 
@@ -34,9 +37,7 @@ export function targetsSection(report: Report): string[] {
 			const r = results[id];
 			if (!r) continue;
 			const q = r.latencyMs.p99 / ref.latencyMs.p99;
-			const spread = r.p99RatioInterval
-				? `; runs redrawn: ${r.p99RatioInterval.low.toFixed(2)}–${r.p99RatioInterval.high.toFixed(2)}`
-				: '';
+			const spread = r.p99RatioInterval ? `; runs redrawn: ${range(r.p99RatioInterval)}` : '';
 			rows.push(
 				`| ${key}: p99 ≤ reference, nothing lost | ${SHORT[id]}: p99 ${r.latencyMs.p99} vs ${ref.latencyMs.p99} ms (ratio ${q.toFixed(2)}${spread}), lost ${r.lost} | ${met(q <= 1 && r.lost === 0)} |`
 			);
@@ -167,10 +168,7 @@ export function fanoutSection(report: Report): string[] {
 			.map((id) => `${SHORT[id]} ${results[id]!.p99PerRun!.join(' / ')}`);
 		const intervals = ours
 			.filter((id) => results[id]?.p99RatioInterval)
-			.map((id) => {
-				const { low, high } = results[id]!.p99RatioInterval!;
-				return `${SHORT[id]} ${low.toFixed(2)}–${high.toFixed(2)}`;
-			});
+			.map((id) => `${SHORT[id]} ${range(results[id]!.p99RatioInterval!)}`);
 		out.push(
 			'',
 			`Verified documents (full reader): ${verified.filter(Boolean).join('; ')}.${closes.length ? ` Sockets closed: ${closes.join('; ')}.` : ''}`,

@@ -238,12 +238,10 @@ async function runScenarios(
 		});
 		for (const [id, list] of runs) results[id] = mergeFanout(list);
 		const reference = runs.get('reference');
+		const referenceHistograms = reference ? latencyHistograms(reference) : null;
 		for (const [id, list] of runs) {
-			if (id === 'reference' || !reference) continue;
-			results[id]!.p99RatioInterval = ratioInterval(
-				latencyHistograms(list),
-				latencyHistograms(reference)
-			);
+			if (id === 'reference' || !referenceHistograms) continue;
+			results[id]!.p99RatioInterval = ratioInterval(latencyHistograms(list), referenceHistograms);
 		}
 	}
 	if (has('S4')) {
