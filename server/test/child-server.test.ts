@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startFlags } from './child-server.ts';
+import { START_FLAGS, startFlags } from './child-server.ts';
 
 describe('startFlags', () => {
 	it('takes the Node flags before the loader, and nothing after it', () => {
@@ -16,13 +15,13 @@ describe('startFlags', () => {
 	});
 
 	it("reads flags from the server's start script that this Node accepts", () => {
-		const { scripts } = JSON.parse(
-			readFileSync(new URL('../package.json', import.meta.url), 'utf8')
-		) as { scripts: { start: string } };
-		const flags = startFlags(scripts.start);
 		// Node refuses a flag it does not know (exit 9), so a typo fails here, not in production.
 		expect(
-			execFileSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")']).toString()
+			execFileSync(process.execPath, [
+				...START_FLAGS,
+				'-e',
+				'process.stdout.write("ok")'
+			]).toString()
 		).toBe('ok');
 	});
 });

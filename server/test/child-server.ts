@@ -21,7 +21,8 @@ export function startFlags(script: string): string[] {
 	return flags;
 }
 
-const START_FLAGS = startFlags(
+/** The flags of `server/package.json`'s start script, read once. */
+export const START_FLAGS = startFlags(
 	(
 		JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
 			scripts: { start: string };
