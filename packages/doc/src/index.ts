@@ -19,6 +19,7 @@ export {
 	MAX_SOURCE_LENGTH,
 	isTimelineKind,
 	readTimeline,
+	newEntryId,
 	addTimelineEntry,
 	updateTimelineEntry,
 	removeTimelineEntry,

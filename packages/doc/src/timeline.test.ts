@@ -4,6 +4,7 @@ import {
 	addTimelineEntry,
 	MAX_TEXT_LENGTH,
 	readTimeline,
+	newEntryId,
 	removeTimelineEntry,
 	TimelineRefusal,
 	updateTimelineEntry,
@@ -60,6 +61,58 @@ describe('timeline read/write', () => {
 		add(doc, { id: 'b-tie', at: '2026-03-01T14:10:00Z' });
 		add(doc, { id: 'a-tie', at: '2026-03-01T14:10:00Z' });
 		expect(readTimeline(doc).map((e) => e.id)).toEqual(['early', 'a-tie', 'b-tie', 'late']);
+	});
+
+	it('keeps entries typed in the same second in the order they were typed', () => {
+		const doc = new Y.Doc();
+		const typed = ['Paged on-call', 'Opened the incident channel', 'Rolled back deploy 4812'];
+		for (let round = 0; round < 4; round++) {
+			for (const text of typed) add(doc, { text: `${text} ${round}`, at: '2026-03-01T14:02:31Z' });
+		}
+		const expected = [0, 1, 2, 3].flatMap((round) => typed.map((t) => `${t} ${round}`));
+		expect(readTimeline(doc).map((e) => e.text)).toEqual(expected);
+	});
+
+	it('shows the same order on every peer, and two peers typing in turn keep their turns', () => {
+		const [a, b] = linkedPair();
+		// Ahead of this process's clock, so each peer's own clock decides (ids never go back).
+		let now = Date.now() + 86_400_000;
+		for (let i = 0; i < 6; i++) {
+			// Each peer's clock: b is 40 ms behind a, and they take turns every 100 ms.
+			now += 100;
+			const peer = i % 2 ? b : a;
+			const id = newEntryId(now - (peer === b ? 40 : 0));
+			add(peer, { id, text: `step ${i}`, at: '2026-03-01T14:05:00Z' });
+		}
+		const order = readTimeline(a).map((e) => e.text);
+		expect(readTimeline(b).map((e) => e.text)).toEqual(order);
+		expect(order).toEqual(['step 0', 'step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
+	});
+
+	it('restores a deleted entry in its place (same id)', () => {
+		const doc = new Y.Doc();
+		const at = '2026-03-01T14:10:00Z';
+		const first = add(doc, { text: 'first', at });
+		const second = add(doc, { text: 'second', at });
+		const third = add(doc, { text: 'third', at });
+		const entry = readTimeline(doc).find((e) => e.id === second)!;
+		removeTimelineEntry(doc, second);
+		add(doc, { text: 'fourth', at });
+		expect(addTimelineEntry(doc, entry)).toEqual({ ok: true, id: second });
+		expect(readTimeline(doc).map((e) => e.text)).toEqual(['first', 'second', 'third', 'fourth']);
+		expect([first, second, third].every((id) => readTimeline(doc).some((e) => e.id === id))).toBe(
+			true
+		);
+	});
+
+	it('makes ids that sort by time, stay in order when the clock stands still or steps back, and are unique', () => {
+		const t = Date.now() + 60_000;
+		const ids = [newEntryId(t), newEntryId(t), newEntryId(t - 5000), newEntryId(t + 1)];
+		expect([...ids].sort()).toEqual(ids);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect(id).toMatch(/^[0-9a-z]{23}$/);
+		const many = new Set(Array.from({ length: 10_000 }, () => newEntryId()));
+		expect(many.size).toBe(10_000);
 	});
 
 	it('sorts entries with a missing or invalid time last, without throwing', () => {
