@@ -12,6 +12,7 @@ import { runCapacity } from './capacity.ts';
 import { runChurn } from './churn.ts';
 import { runColdJoin, settle } from './cold-join.ts';
 import { readConfig } from './config.ts';
+import { readCoreSpeed } from './core-speed.ts';
 import type { BenchConfig, ScenarioKey, TargetId } from './config.ts';
 import { S1_PLAN, S2_PLAN, latencyHistograms, mergeFanout, runFanout, warmUp } from './fanout.ts';
 import type { FanoutResult } from './fanout.ts';
@@ -123,6 +124,8 @@ async function main() {
 		loadAverage: { start: load.start, end: NaN }
 	};
 	const pool = new LoadPool(config.clientProcesses, cores);
+	const speedAtStart = readCoreSpeed(pool.serverCores, pool.clientCores);
+	log(`core speed at the start: ${JSON.stringify(speedAtStart)} (ms)`);
 	const targets = new Map<TargetId, Target>();
 	const dataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-'));
 	const services: Services = { cpus: cores.server, dataRoot: dataDir, postgresUrl: postgres.url };
@@ -157,6 +160,10 @@ async function main() {
 		pool.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
+	report.coreSpeed = {
+		start: speedAtStart,
+		end: readCoreSpeed(pool.serverCores, pool.clientCores)
+	};
 	report.loadAverage.end = loadavg()[0]!;
 	const outDir = fileURLToPath(new URL('./results/', import.meta.url));
 	mkdirSync(outDir, { recursive: true });
