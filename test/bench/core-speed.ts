@@ -36,15 +36,9 @@ export function parseSpeed(output: string): number | null {
  */
 export function timeCore(core: number | null): number | null {
 	const node = [process.execPath, '-e', WORK];
+	const [command, ...args] = core === null ? node : ['taskset', '-c', String(core), ...node];
 	try {
-		const output =
-			core === null
-				? execFileSync(node[0]!, node.slice(1), { encoding: 'utf8', timeout: 60_000 })
-				: execFileSync('taskset', ['-c', String(core), ...node], {
-						encoding: 'utf8',
-						timeout: 60_000
-					});
-		return parseSpeed(output);
+		return parseSpeed(execFileSync(command!, args, { encoding: 'utf8', timeout: 60_000 }));
 	} catch {
 		return null;
 	}

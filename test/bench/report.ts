@@ -42,8 +42,8 @@ export interface Report {
 	/** Wall time of each scenario over all servers, in seconds. */
 	durationsSeconds: Record<string, number>;
 	loadAverage: { start: number; end: number };
-	/** Time of one fixed piece of work on each side's core, at the start and at the end. */
-	coreSpeed?: { start: CoreSpeedReading; end: CoreSpeedReading | null };
+	/** Time of one fixed piece of work on each side's core, at the start and (once read) the end. */
+	coreSpeed: { start: CoreSpeedReading; end: CoreSpeedReading | null };
 }
 
 export function machine() {
@@ -74,7 +74,7 @@ export function renderMarkdown(report: Report): string {
 		`Run ${report.date} with \`${report.command}\` on ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, yjs ${m.yjs}.`,
 		`Load average (1 min) ${report.loadAverage.start.toFixed(2)} at the start and ${report.loadAverage.end.toFixed(2)} at the end` +
 			' (other work on the machine shows up as noise, on every server alike: runs are interleaved by scenario).',
-		...(report.coreSpeed ? [describeCoreSpeed(report.coreSpeed.start, report.coreSpeed.end)] : []),
+		describeCoreSpeed(report.coreSpeed.start, report.coreSpeed.end),
 		`Pinning: ${report.cores.note}. Servers: ${Object.values(report.targets).join(', ')}.`,
 		`Our bench servers run with the defaults (sign-in on every socket, observers for readers, lock checks, durable log) except ${Object.entries(
 			report.serverEnv

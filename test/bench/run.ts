@@ -100,6 +100,9 @@ async function main() {
 	const postgresMoved = postgres.url
 		? keepLocalServiceOff(postgres.url, 5432, cores.clients)
 		: null;
+	const pool = new LoadPool(config.clientProcesses, cores);
+	const speedAtStart = readCoreSpeed(pool.serverCores, pool.clientCores);
+	log(`core speed at the start: ${JSON.stringify(speedAtStart)} (ms)`);
 	const report: Report = {
 		date: new Date().toISOString(),
 		command: commandLine(),
@@ -121,11 +124,9 @@ async function main() {
 				: `could not set nice ${config.nice}: processes run at normal priority`
 		],
 		durationsSeconds: {},
-		loadAverage: { start: load.start, end: NaN }
+		loadAverage: { start: load.start, end: NaN },
+		coreSpeed: { start: speedAtStart, end: null }
 	};
-	const pool = new LoadPool(config.clientProcesses, cores);
-	const speedAtStart = readCoreSpeed(pool.serverCores, pool.clientCores);
-	log(`core speed at the start: ${JSON.stringify(speedAtStart)} (ms)`);
 	const targets = new Map<TargetId, Target>();
 	const dataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-'));
 	const services: Services = { cpus: cores.server, dataRoot: dataDir, postgresUrl: postgres.url };
@@ -160,10 +161,7 @@ async function main() {
 		pool.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
-	report.coreSpeed = {
-		start: speedAtStart,
-		end: readCoreSpeed(pool.serverCores, pool.clientCores)
-	};
+	report.coreSpeed.end = readCoreSpeed(pool.serverCores, pool.clientCores);
 	report.loadAverage.end = loadavg()[0]!;
 	const outDir = fileURLToPath(new URL('./results/', import.meta.url));
 	mkdirSync(outDir, { recursive: true });
