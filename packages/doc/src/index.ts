@@ -19,7 +19,6 @@ export {
 	MAX_SOURCE_LENGTH,
 	isTimelineKind,
 	readTimeline,
-	newEntryId,
 	addTimelineEntry,
 	updateTimelineEntry,
 	removeTimelineEntry,
